@@ -1,0 +1,64 @@
+"""One palette and one layout for every chart. Colours are Okabe-Ito, safe for the common colour-vision
+deficiencies; each network type and each perspective keeps its colour on every page."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from netvalue.i18n import t
+
+OKABE_ITO = {
+    "black": "#000000",
+    "orange": "#E69F00",
+    "sky": "#56B4E9",
+    "green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "purple": "#CC79A7",
+    "grey": "#999999",
+}
+TYPE_COLOURS = {"welfare": OKABE_ITO["blue"], "innovation": OKABE_ITO["orange"], "learning": OKABE_ITO["green"]}
+PERSPECTIVE_COLOURS = {
+    "citizen": OKABE_ITO["purple"],
+    "economy": OKABE_ITO["sky"],
+    "staff": OKABE_ITO["vermillion"],
+    "overall": OKABE_ITO["black"],
+    "input": OKABE_ITO["grey"],
+}
+EVIDENCE_COLOURS = {
+    "self_reported": "#D9D9D9",
+    "measured": OKABE_ITO["sky"],
+    "evaluated_internal": OKABE_ITO["blue"],
+    "evaluated_external": "#003F5C",
+}
+# Rings 0..4, from the home unit outwards: a sequential, colour-blind-safe ramp (cividis-like).
+RING_COLOURS = ["#00204D", "#31446B", "#666970", "#958F78", "#CBBA69"]
+FONT = "Source Sans Pro, Arial, sans-serif"
+
+
+def apply_style(fig: go.Figure, title: str, *, height: int = 420, legend_title: str | None = None) -> go.Figure:
+    """Title, readable font sizes, white background and a legend above the plot; returns the same figure."""
+    fig.update_layout(
+        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 18}},
+        font={"family": FONT, "size": 14, "color": "#222222"},
+        height=height,
+        margin={"l": 10, "r": 10, "t": 60, "b": 10},
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "title": {"text": legend_title or ""}},
+        hoverlabel={"font_size": 14},
+    )
+    fig.update_xaxes(showgrid=True, gridcolor="#EEEEEE", zeroline=False, automargin=True)
+    fig.update_yaxes(showgrid=True, gridcolor="#EEEEEE", zeroline=False, automargin=True)
+    return fig
+
+
+def empty_figure(title: str, lang: str = "da") -> go.Figure:
+    """A titled figure that says there is nothing to show."""
+    fig = go.Figure()
+    fig.add_annotation(text=t("chart.no_data", lang), showarrow=False, font={"size": 16}, x=0.5, y=0.5,
+                       xref="paper", yref="paper")
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return apply_style(fig, title, height=300)

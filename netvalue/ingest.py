@@ -1,0 +1,690 @@
+"""Bytes -> typed record frames, with row-level problems (file, line, column, value, what, expected).
+
+Reads what Danish Excel writes: `;`, `,` or tab; decimal comma; cp1252, UTF-8 (with or without BOM) and
+UTF-16; dd-mm-yyyy dates; Danish headers and values; .xlsx workbooks with one record type per sheet.
+Nothing here writes: `prepare` returns a LoadPlan or raises IngestError listing every problem.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import PurePath
+from typing import Protocol
+
+import numpy as np
+import pandas as pd
+
+from netvalue.i18n import t
+from netvalue.schema import LOAD_ORDER, RECORD_TYPES, RecordType, fold, header_map, value_map
+
+MAX_BYTES = 50 * 1024 * 1024
+MAX_PROBLEMS_PER_KIND = 20  # per file, column and kind of problem; the total is still counted
+CPR_RE = re.compile(r"(?<!\d)(\d{2})(\d{2})(\d{2})[- ]?(\d{4})(?!\d)")
+_CPR_ANY = re.compile(r"(?<!\d)\d{6}[- ]?\d{4}(?!\d)")
+_WS = re.compile(r"^[\s\u00a0\ufeff]+|[\s\u00a0\ufeff]+$")
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int | None
+    column: str | None
+    value: str | None
+    code: str
+    expected: str = ""
+    sheet: str | None = None
+    params: tuple[tuple[str, str], ...] = ()
+    expected_key: str = ""
+
+    def describe(self, lang: str = "en") -> str:
+        """One line: where, what is wrong, what was expected."""
+        where = [t("where.file", lang, file=self.file)]
+        if self.sheet:
+            where.append(t("where.sheet", lang, sheet=self.sheet))
+        if self.line is not None:
+            where.append(t("where.row" if self.sheet else "where.line", lang, line=self.line))
+        if self.column:
+            where.append(t("where.column", lang, column=self.column))
+        if self.value not in (None, ""):
+            where.append(t("where.value", lang, value=repr(_clip(self.value))))
+        text = ", ".join(where) + ": " + t(f"problem.{self.code}", lang, **dict(self.params))
+        expected = t(self.expected_key, lang, **dict(self.params)) if self.expected_key else self.expected
+        if expected:
+            text += " " + t("where.expected", lang, expected=expected)
+        return text
+
+
+def _clip(text: str, n: int = 60) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+class IngestError(ValueError):
+    """The documented validation error: the load is refused and nothing is written."""
+
+    def __init__(self, problems: Sequence[Problem], total: int | None = None) -> None:
+        self.problems = list(problems)
+        self.total = total if total is not None else len(self.problems)
+        super().__init__(self.report("en", limit=5))
+
+    def report(self, lang: str = "en", limit: int | None = 50) -> str:
+        shown = self.problems if limit is None else self.problems[:limit]
+        lines = [p.describe(lang) for p in shown]
+        if self.total > len(shown):
+            lines.append(t("problem.more", lang, n=self.total - len(shown)))
+        return "\n".join(lines)
+
+
+class KeySource(Protocol):
+    """What prepare needs from a store: existing key values and the org tree."""
+
+    def keys(self, name: str, column: str) -> pd.Series: ...
+
+    def table(self, name: str) -> pd.DataFrame: ...
+
+
+@dataclass
+class Table:
+    """Raw cells of one CSV file or Excel sheet, before types: header and rows with their line numbers."""
+
+    file: str
+    header: list[str]
+    cells: pd.DataFrame  # columns are positions 0..n-1; CSV cells are str, Excel cells keep numbers
+    lines: np.ndarray
+    sheet: str | None = None
+    delimiter: str | None = None
+
+
+@dataclass
+class Parsed:
+    """One table typed as a record type: canonical columns, and the line of each row."""
+
+    file: str
+    record_type: str
+    frame: pd.DataFrame
+    lines: np.ndarray
+    sheet: str | None = None
+
+    @property
+    def source(self) -> str:
+        return f"{self.file} [{self.sheet}]" if self.sheet else self.file
+
+
+@dataclass
+class LoadPlan:
+    """Validated frames per record type, ready for Store.load, and where they came from."""
+
+    frames: dict[str, pd.DataFrame] = field(default_factory=dict)
+    parsed: list[Parsed] = field(default_factory=list)
+
+    @property
+    def files(self) -> list[str]:
+        return list(dict.fromkeys(p.file for p in self.parsed))
+
+    def rows(self) -> dict[str, int]:
+        return {k: len(v) for k, v in self.frames.items()}
+
+
+class _Collector:
+    """Gathers problems, keeping the first few of each kind per column and counting the rest."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.total = 0
+        self._seen: dict[tuple[str, str | None, str | None, str], int] = {}
+
+    def add(self, p: Problem) -> None:
+        self.total += 1
+        k = (p.file + (p.sheet or ""), p.sheet, p.column, p.code)
+        n = self._seen.get(k, 0)
+        if n < MAX_PROBLEMS_PER_KIND:
+            self.problems.append(p)
+        self._seen[k] = n + 1
+
+    def rows(self, table: Table | Parsed, mask: np.ndarray | pd.Series, column: str, code: str,
+             values: pd.Series | None = None, expected: str = "", expected_key: str = "",
+             **params: str) -> None:
+        idx = np.flatnonzero(np.asarray(mask, dtype=bool))
+        if not len(idx):
+            return
+        lines = table.lines[idx]
+        vals = values.iloc[idx] if values is not None else None
+        cap = MAX_PROBLEMS_PER_KIND
+        for j, (_i, line) in enumerate(zip(idx, lines, strict=True)):
+            if j >= cap:
+                self.total += len(idx) - cap
+                break
+            v = None if vals is None else vals.iloc[j]
+            self.add(Problem(table.file, int(line), column, None if v is None else str(v), code, expected,
+                             table.sheet, tuple(params.items()), expected_key))
+
+    def raise_if_any(self) -> None:
+        if self.total:
+            raise IngestError(self.problems, self.total)
+
+
+# -- bytes -> tables ------------------------------------------------------------------------------
+def decode(data: bytes) -> str:
+    """Text from bytes: BOMs first, then UTF-16 without BOM, UTF-8, and cp1252 (latin-1 for its gaps)."""
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace")
+    else:
+        head = data[:4000]
+        if len(head) >= 4 and head.count(b"\x00") > len(head) // 3:
+            even, odd = head[0::2].count(0), head[1::2].count(0)
+            enc = "utf-16-le" if odd > even else "utf-16-be"
+            return data.decode(enc, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            return data.decode("latin-1")
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:20000]
+    if "\x00" in sample:
+        return True
+    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\r\n") or ch == "\ufffd")
+    return bad > max(2, len(sample) // 200)
+
+
+def _known_headers() -> set[str]:
+    return {k for rt in RECORD_TYPES.values() for k in header_map(rt)}
+
+
+def _sniff_delimiter(first_line: str) -> str:
+    known = _known_headers()
+    best, best_score = ",", (-1, -1)
+    for d in (";", "\t", ",", "|"):
+        try:
+            cells = next(csv.reader([first_line], delimiter=d), [])
+        except csv.Error:  # e.g. a bare carriage return inside the line
+            continue
+        score = (sum(fold(c) in known for c in cells), len(cells))
+        if score > best_score:
+            best, best_score = d, score
+    return best
+
+
+def read_tables(data: bytes, filename: str) -> list[Table]:
+    """Split a CSV file or an .xlsx workbook into raw tables. Raises IngestError for what is not readable."""
+    name = PurePath(filename).name or "upload"
+    if len(data) > MAX_BYTES:
+        raise IngestError([Problem(name, None, None, None, "too_large", "",
+                                   params=(("size", f"{len(data) / 1e6:.1f}"), ("limit", f"{MAX_BYTES / 1e6:.0f}")))])
+    if not data.strip():
+        raise IngestError([Problem(name, None, None, None, "empty_file")])
+    if data.startswith(b"PK\x03\x04"):
+        return _read_xlsx(data, name)
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise IngestError([Problem(name, None, None, None, "old_xls")])
+    text = decode(data)
+    if _looks_binary(text):
+        raise IngestError([Problem(name, None, None, None, "not_tabular")])
+    return [_read_csv_text(text, name)]
+
+
+def _read_csv_text(text: str, name: str) -> Table:
+    text = text.lstrip("\ufeff")
+    first = text.split("\n", 1)[0].rstrip("\r")
+    delim = _sniff_delimiter(first)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
+    header: list[str] | None = None
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    prev = 0
+    try:
+        for record in reader:
+            start = prev + 1
+            prev = reader.line_num
+            if not record or all(not c.strip() for c in record):
+                continue
+            if header is None:
+                header = record
+                continue
+            rows.append(record)
+            lines.append(start)
+    except csv.Error:  # e.g. an unclosed quote running past the field size limit
+        raise IngestError([Problem(name, prev + 1, None, None, "not_tabular")]) from None
+    if header is None:
+        raise IngestError([Problem(name, None, None, None, "empty_file")])
+    return _table(name, header, rows, lines, None, delim)
+
+
+def _table(name: str, header: list[str], rows: list[list], lines: list[int], sheet: str | None,
+           delim: str | None) -> Table:
+    # Excel pads rows with empty trailing cells and headers with empty trailing columns.
+    header = [_WS.sub("", str(h)) if h is not None else "" for h in header]
+    while header and header[-1] == "":
+        header.pop()
+    width = len(header)
+    too_many: list[int] = []
+    fixed: list[list] = []
+    for r, line in zip(rows, lines, strict=True):
+        if len(r) > width:
+            if any(c not in ("", None) and str(c).strip() for c in r[width:]):
+                too_many.append(line)
+            r = r[:width]
+        elif len(r) < width:
+            r = list(r) + [""] * (width - len(r))
+        fixed.append(r)
+    if too_many:
+        col = _Collector()
+        for line in too_many:
+            col.add(Problem(name, line, None, None, "too_many_fields", sheet=sheet))
+        col.raise_if_any()
+    cells = pd.DataFrame(fixed, columns=range(width), dtype=object) if fixed else pd.DataFrame(
+        columns=range(width), dtype=object)
+    return Table(name, header, cells, np.asarray(lines, dtype=np.int64), sheet, delim)
+
+
+def _excel_cell(v: object) -> object:
+    if v is None:
+        return ""
+    if isinstance(v, datetime):
+        return v.date().isoformat() if v.time() == time(0) else v.isoformat(sep=" ")
+    if isinstance(v, date):
+        return v.isoformat()
+    if isinstance(v, bool):
+        return str(v)
+    if isinstance(v, (int, float)):
+        return v
+    return str(v)
+
+
+def _read_xlsx(data: bytes, name: str) -> list[Table]:
+    import openpyxl  # imported here: only Excel uploads pay for it
+
+    try:
+        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
+        raise IngestError([Problem(name, None, None, None, "bad_xlsx", params=(("reason", type(exc).__name__),))]
+                          ) from None
+    tables = []
+    try:
+        for ws in wb.worksheets:
+            header: list | None = None
+            rows, lines = [], []
+            for i, row in enumerate(ws.iter_rows(values_only=True), start=1):
+                cells = [_excel_cell(v) for v in row]
+                if all(c == "" or (isinstance(c, str) and not c.strip()) for c in cells):
+                    continue
+                if header is None:
+                    header = [str(c) for c in cells]
+                    continue
+                rows.append(cells)
+                lines.append(i)
+            if header is None:
+                continue
+            # Sheets that are not records (a column guide, notes) are skipped when their header names no type.
+            if ws.title.lower() in {"guide", "vejledning", "kolonneguide", "column guide"}:
+                continue
+            tables.append(_table(name, header, rows, lines, ws.title, None))
+    finally:
+        wb.close()
+    if not tables:
+        raise IngestError([Problem(name, None, None, None, "empty_file")])
+    return tables
+
+
+# -- record type ----------------------------------------------------------------------------------
+def detect_record_type(header: Sequence[str], filename: str = "") -> str | None:
+    """The record type whose required columns the header holds; the file name breaks ties."""
+    folded = [fold(h) for h in header if str(h).strip()]
+    hint = fold(PurePath(filename).stem) if filename else ""
+    best, best_score = None, None
+    for rt in RECORD_TYPES.values():
+        hm = header_map(rt)
+        mapped = {hm[h] for h in folded if h in hm}
+        required = {c.name for c in rt.columns if c.required}
+        complete = required <= mapped
+        named = bool(hint) and (fold(rt.name) in hint or fold(rt.label_da) in hint or fold(rt.label_en) in hint)
+        unknown = sum(h not in hm for h in folded)
+        score = (complete, len(mapped & required) - unknown, len(mapped), named)
+        if best_score is None or score > best_score:
+            best, best_score = rt.name, score
+    if best_score is None or best_score[2] == 0:
+        return None
+    return best
+
+
+# -- typed conversion -----------------------------------------------------------------------------
+_NUM_COMMA = re.compile(r"^[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?(?:[eE][+-]?\d+)?$")
+_NUM_DOT = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][+-]?\d+)?$")
+_STRONG_COMMA = re.compile(r"^[+-]?\d*(?:\.\d{3})*,(?:\d{1,2}|\d{4,})$|^[+-]?\d{1,3}(?:\.\d{3})+,\d+$")
+_STRONG_DOT = re.compile(r"^[+-]?\d*(?:,\d{3})*\.(?:\d{1,2}|\d{4,})$|^[+-]?\d{1,3}(?:,\d{3})+\.\d+$")
+
+
+def _clean(s: pd.Series) -> pd.Series:
+    """Cells as stripped strings ('' for empty); numbers from Excel stay numbers."""
+    return s.map(lambda v: _WS.sub("", v) if isinstance(v, str) else ("" if v is None else v))
+
+
+def _is_str(s: pd.Series) -> np.ndarray:
+    return s.map(lambda v: isinstance(v, str)).to_numpy(dtype=bool)
+
+
+def decimal_style(values: pd.Series, delimiter: str | None) -> str:
+    """',' when the numbers are written the Danish way, '.' otherwise."""
+    txt = values[values != ""].astype(str).str.replace(r"[\s\u00a0]", "", regex=True)
+    comma = int(txt.str.match(_STRONG_COMMA).sum())
+    dot = int(txt.str.match(_STRONG_DOT).sum())
+    if comma != dot:
+        return "," if comma > dot else "."
+    return "," if delimiter in (";", "\t", None) and (txt.str.contains(",").any() or delimiter == ";") else "."
+
+
+def parse_numbers(s: pd.Series, decimal: str) -> pd.Series:
+    """Floats from cleaned cells; NaN where a non-empty cell is not a number in the given style."""
+    out = pd.Series(np.nan, index=s.index, dtype="float64")
+    is_num = s.map(lambda v: isinstance(v, (int, float)) and not isinstance(v, bool)).to_numpy(dtype=bool)
+    if is_num.any():
+        out[is_num] = s[is_num].astype("float64")
+    txt_mask = ~is_num & (s != "").to_numpy(dtype=bool)
+    if txt_mask.any():
+        txt = s[txt_mask].astype(str).str.replace(r"[\s\u00a0]", "", regex=True).str.replace("\u2212", "-")
+        if decimal == ",":
+            ok = txt.str.match(_NUM_COMMA)
+            norm = txt.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
+        else:
+            ok = txt.str.match(_NUM_DOT)
+            norm = txt.str.replace(",", "", regex=False)
+        out[txt.index[ok.to_numpy(dtype=bool)]] = pd.to_numeric(norm[ok], errors="coerce").to_numpy()
+    return out.where(np.isfinite(out))  # 1e999 or 400 digits overflow to infinity: not a number
+
+
+_DATE_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
+_DATE_DK = re.compile(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{4})(?: \d{1,2}[:.]\d{2}(?:[:.]\d{2})?)?$")
+_MONTH_ISO = re.compile(r"^(\d{4})-(\d{1,2})$")
+_MONTH_DK = re.compile(r"^(\d{1,2})[-./](\d{4})$")
+
+
+def _ymd(y: pd.Series, m: pd.Series, d: pd.Series) -> pd.Series:
+    frame = pd.DataFrame({"year": pd.to_numeric(y), "month": pd.to_numeric(m), "day": pd.to_numeric(d)})
+    return pd.to_datetime(frame, errors="coerce")
+
+
+def parse_dates(s: pd.Series, month: bool = False) -> pd.Series:
+    """Dates (datetime64, NaT when not a real date) from ISO, dd-mm-yyyy, dd.mm.yyyy; with month=True also
+    yyyy-mm and mm-yyyy, and every date becomes the first of its month."""
+    txt = s.astype(str)
+    out = pd.Series(pd.NaT, index=s.index, dtype="datetime64[s]")
+    pending = txt != ""
+    patterns: list[tuple[re.Pattern, tuple[int, int, int | None]]] = [(_DATE_ISO, (1, 2, 3)), (_DATE_DK, (3, 2, 1))]
+    if month:
+        patterns += [(_MONTH_ISO, (1, 2, None)), (_MONTH_DK, (2, 1, None))]
+    for rx, (yi, mi, di) in patterns:
+        if not pending.any():
+            break
+        ex = txt[pending].str.extract(rx)
+        hit = ex[0].notna()
+        if not hit.any():
+            continue
+        ex = ex[hit]
+        d = ex[di - 1] if di else pd.Series("1", index=ex.index)
+        parsed = _ymd(ex[yi - 1], ex[mi - 1], d)
+        out[ex.index] = parsed.astype("datetime64[s]").to_numpy()
+        pending[ex.index] = False
+    if month:
+        out = out.dt.to_period("M").dt.to_timestamp().astype("datetime64[s]")
+    return out
+
+
+def _cpr_hits(text: pd.Series) -> np.ndarray:
+    """Rows whose text holds ddmmyy-xxxx or ten digits that begin with a valid date."""
+    hits = np.zeros(len(text), dtype=bool)
+    cand = text.str.contains(_CPR_ANY, na=False).to_numpy(dtype=bool)
+    for i in np.flatnonzero(cand):
+        for m in CPR_RE.finditer(text.iloc[i]):
+            d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            try:
+                date(2000 + y if y % 4 == 0 else 1900 + y, mo, d)
+            except ValueError:
+                continue
+            hits[i] = True
+            break
+    return hits
+
+
+def mask_cpr(text: str) -> str:
+    """The text with anything CPR-shaped blanked out, so a report never echoes the number."""
+    return CPR_RE.sub(lambda m: m.group(1)[:2] + "****-****", text)
+
+
+def _convert(table: Table, rt: RecordType, colmap: dict[int, str], col: _Collector) -> Parsed:
+    present = {name: pos for pos, name in colmap.items()}
+    decimal = None
+    frame: dict[str, pd.Series] = {}
+    n = len(table.cells)
+    for c in rt.columns:
+        raw = _clean(table.cells[present[c.name]]) if c.name in present else pd.Series([""] * n, dtype=object)
+        raw.index = range(n)
+        empty = (raw == "").to_numpy(dtype=bool)
+        if c.default is not None:
+            raw = raw.where(~empty, c.default)
+            empty = np.zeros(n, dtype=bool)
+        if c.required:
+            col.rows(table, empty, c.name, "missing_value")
+        if c.kind in ("id", "text", "free"):
+            val = raw.astype(str).where(~empty, None)
+            if c.kind == "free":
+                hits = _cpr_hits(raw.astype(str))
+                col.rows(table, hits, c.name, "cpr", raw.astype(str).map(mask_cpr), expected_key="expected.no_cpr")
+            frame[c.name] = val.astype("str")
+        elif c.kind == "enum":
+            vm = value_map(c)
+            mapped = raw.astype(str).map(lambda v, vm=vm: vm.get(fold(v)) if v else None)
+            mapped = mapped.where(mapped.isin(c.allowed))  # an alias shared with another column may not fit
+            bad = ~empty & mapped.isna().to_numpy(dtype=bool)
+            col.rows(table, bad, c.name, "not_allowed", raw, ", ".join(c.allowed))
+            frame[c.name] = mapped.astype("str")
+        elif c.kind in ("int", "float"):
+            if decimal is None:
+                num_cols = [present[x.name] for x in rt.columns if x.kind in ("int", "float") and x.name in present]
+                allv = pd.concat([_clean(table.cells[p]) for p in num_cols]) if num_cols else pd.Series(dtype=object)
+                allv = allv[allv.map(lambda v: isinstance(v, str))]
+                decimal = decimal_style(allv, table.delimiter)
+            num = parse_numbers(raw, decimal)
+            bad = ~empty & num.isna().to_numpy(dtype=bool)
+            exp = "expected.integer" if c.kind == "int" else "expected.number"
+            col.rows(table, bad, c.name, "bad_number" if c.kind == "float" else "bad_integer", raw,
+                     expected_key=exp)
+            if c.kind == "int":
+                frac = ~bad & ~empty & (num % 1 != 0).to_numpy(dtype=bool)
+                col.rows(table, frac, c.name, "bad_integer", raw, expected_key=exp)
+                neg = ~bad & ~empty & (num < 0).to_numpy(dtype=bool)
+                col.rows(table, neg, c.name, "negative", raw, expected_key=exp)
+                frame[c.name] = num.where(~(frac | neg)).round().astype("Int64")
+            else:
+                frame[c.name] = num
+        else:  # date, month
+            d = parse_dates(raw, month=c.kind == "month")
+            bad = ~empty & d.isna().to_numpy(dtype=bool)
+            col.rows(table, bad, c.name, f"bad_{c.kind}", raw, expected_key=f"expected.{c.kind}")
+            frame[c.name] = d
+    out = pd.DataFrame(frame, index=range(n))[rt.column_names]
+    return Parsed(table.file, rt.name, out, table.lines, table.sheet)
+
+
+def parse_table(table: Table, col: _Collector) -> Parsed | None:
+    """Map the header to a record type and type every cell; problems go to the collector."""
+    rt_name = detect_record_type(table.header, table.file if table.sheet is None else table.sheet)
+    if rt_name is None:
+        col.add(Problem(table.file, 1 if table.sheet is None else None, None, _clip(", ".join(table.header)),
+                        "unknown_type", ", ".join(RECORD_TYPES), table.sheet))
+        return None
+    rt = RECORD_TYPES[rt_name]
+    hm = header_map(rt)
+    colmap: dict[int, str] = {}
+    before = col.total
+    header_line = int(table.lines[0]) - 1 if len(table.lines) and table.sheet is None else None
+    for pos, h in enumerate(table.header):
+        if not h.strip():
+            if table.cells[pos].map(lambda v: str(v).strip() != "").any():
+                col.add(Problem(table.file, header_line, f"#{pos + 1}", "", "unknown_column",
+                                ", ".join(rt.column_names), table.sheet))
+            continue
+        name = hm.get(fold(h))
+        if name is None:
+            col.add(Problem(table.file, header_line, h, None, "unknown_column", ", ".join(rt.column_names),
+                            table.sheet))
+        elif name in colmap.values():
+            col.add(Problem(table.file, header_line, h, None, "duplicate_column", "", table.sheet))
+        else:
+            colmap[pos] = name
+    for c in rt.columns:
+        if c.required and c.name not in colmap.values():
+            col.add(Problem(table.file, header_line, c.name, None, "missing_column", ", ".join(rt.column_names),
+                            table.sheet))
+    if col.total > before:
+        return None
+    if table.cells.empty:
+        col.add(Problem(table.file, None, None, None, "no_rows", "", table.sheet))
+        return None
+    return _convert(table, rt, colmap, col)
+
+
+# -- rules across rows and files ------------------------------------------------------------------
+def _rules(p: Parsed, col: _Collector) -> None:
+    f = p.frame
+    if p.record_type == "networks":
+        _end_before_start(p, col, "started_on", "ended_on")
+        selfref = (f["parent_network_id"] == f["network_id"]).fillna(False).to_numpy(dtype=bool)
+        col.rows(p, selfref, "parent_network_id", "self_reference", f["parent_network_id"])
+    elif p.record_type == "participation":
+        _end_before_start(p, col, "joined_on", "left_on")
+    elif p.record_type == "indicators":
+        same = (f["worst"] == f["best"]).fillna(False).to_numpy(dtype=bool)
+        col.rows(p, same, "best", "worst_equals_best", f["best"])
+    elif p.record_type == "org_units":
+        selfref = (f["parent_id"] == f["unit_id"]).fillna(False).to_numpy(dtype=bool)
+        col.rows(p, selfref, "parent_id", "self_reference", f["parent_id"])
+        orphan = (f["parent_id"].isna() & f["level"].notna() & (f["level"] != "municipality")).to_numpy(dtype=bool)
+        col.rows(p, orphan, "parent_id", "root_parent", f["level"])
+
+
+def _end_before_start(p: Parsed, col: _Collector, start: str, end: str) -> None:
+    """Rows ending before they start; each message names that row's own start date."""
+    f = p.frame
+    bad = (f[end] < f[start]).fillna(False).to_numpy(dtype=bool)
+    ends, starts = f[end].dt.date.astype(str), f[start].dt.date.astype(str)
+    for i in np.flatnonzero(bad):
+        one = np.zeros(len(f), dtype=bool)
+        one[i] = True
+        col.rows(p, one, end, "end_before_start", ends, start=starts.iloc[i])
+
+
+def _check_keys(parts: list[Parsed], rt: RecordType, col: _Collector) -> None:
+    frame = pd.concat([p.frame[list(rt.key)] for p in parts], ignore_index=True)
+    where = np.concatenate([np.full(len(p.frame), i) for i, p in enumerate(parts)])
+    lines = np.concatenate([p.lines for p in parts])
+    dup = (frame.duplicated(keep=False) & frame.notna().all(axis=1)).to_numpy(dtype=bool)
+    if not dup.any():
+        return
+    keystr = frame[dup].astype(str).agg(" / ".join, axis=1)
+    first: dict[str, int] = {}
+    for i in np.flatnonzero(dup):
+        k = keystr.loc[i]
+        if k not in first:
+            first[k] = i
+            continue
+        j = first[k]
+        src = parts[where[i]]
+        other = f"{parts[where[j]].source}:{lines[j]}"
+        col.add(Problem(src.file, int(lines[i]), ", ".join(rt.key), _clip(k), "duplicate_key", "", src.sheet,
+                        (("key", ", ".join(rt.key)), ("other", other))))
+
+
+def _check_references(by_type: dict[str, list[Parsed]], store: KeySource | None, col: _Collector) -> None:
+    known: dict[tuple[str, str], set] = {}
+
+    def universe(target: str, column: str) -> set:
+        if (target, column) not in known:
+            vals: set = set()
+            for p in by_type.get(target, []):
+                vals.update(p.frame[column].dropna().tolist())
+            if store is not None:
+                vals.update(store.keys(target, column).dropna().tolist())
+            known[(target, column)] = vals
+        return known[(target, column)]
+
+    for name, parts in by_type.items():
+        for fk in RECORD_TYPES[name].foreign_keys:
+            allowed = universe(fk.target, fk.target_column)
+            for p in parts:
+                vals = p.frame[fk.column]
+                bad = (vals.notna() & ~vals.isin(allowed)).to_numpy(dtype=bool)
+                col.rows(p, bad, fk.column, "unknown_reference", vals, f"{fk.target}.{fk.target_column}")
+
+
+def _check_cycles(by_type: dict[str, list[Parsed]], store: KeySource | None, col: _Collector) -> None:
+    if "org_units" not in by_type:
+        return
+    parent: dict[str, str | None] = {}
+    if store is not None:
+        existing = store.table("org_units")
+        parent.update(zip(existing["unit_id"], existing["parent_id"].where(existing["parent_id"].notna(), None),
+                          strict=True))
+    for p in by_type["org_units"]:
+        parent.update(zip(p.frame["unit_id"], p.frame["parent_id"].where(p.frame["parent_id"].notna(), None),
+                          strict=True))
+    reported: set[str] = set()
+    for p in by_type["org_units"]:
+        for i, uid in enumerate(p.frame["unit_id"]):
+            seen, cur = [uid], parent.get(uid)
+            while cur is not None and cur not in seen and len(seen) < 10_000:
+                seen.append(cur)
+                cur = parent.get(cur)
+            if cur is not None and cur in seen and uid not in reported:
+                reported.update(seen)
+                col.add(Problem(p.file, int(p.lines[i]), "parent_id", uid, "cycle", "", p.sheet,
+                                (("path", " → ".join([*seen[seen.index(cur):], cur])),)))
+
+
+def prepare(files: Sequence[tuple[str, bytes]], store: KeySource | None = None) -> LoadPlan:
+    """Read, type and check every file of one load together; raise IngestError with all problems."""
+    col = _Collector()
+    parsed: list[Parsed] = []
+    for filename, data in files:
+        try:
+            tables = read_tables(data, filename)
+        except IngestError as exc:
+            for p in exc.problems:
+                col.add(p)
+            continue
+        for table in tables:
+            p = parse_table(table, col)
+            if p is not None:
+                parsed.append(p)
+    by_type: dict[str, list[Parsed]] = {}
+    for p in parsed:
+        _rules(p, col)
+        by_type.setdefault(p.record_type, []).append(p)
+    for name, parts in by_type.items():
+        _check_keys(parts, RECORD_TYPES[name], col)
+    _check_references(by_type, store, col)
+    _check_cycles(by_type, store, col)
+    col.raise_if_any()
+    plan = LoadPlan(parsed=parsed)
+    for name in LOAD_ORDER:
+        if name in by_type:
+            plan.frames[name] = pd.concat([p.frame for p in by_type[name]], ignore_index=True)
+    return plan
+
+
+def read_directory_files(paths: Sequence[object]) -> list[tuple[str, bytes]]:
+    """(name, bytes) pairs for files on disk, as prepare takes them."""
+    from pathlib import Path
+
+    return [(Path(p).name, Path(p).read_bytes()) for p in paths]  # type: ignore[arg-type]

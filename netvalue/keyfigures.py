@@ -1,0 +1,206 @@
+"""Headline figures for a selection: active networks, units reached, people taking part, the three legs,
+overall value and net kroner, and their change against the same-length window one year earlier.
+
+Pure: frames in, frames or plain dicts out; inputs are never mutated.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from netvalue import scoring
+from netvalue.schema import EVIDENCE_LEVELS, PERSPECTIVES
+
+# Units that mean Danish kroner, also with a rate after them ("kr. pr. måned", "DKK/år").
+_DKK_UNIT = re.compile(r"^\s*(dkk|kr\.?|kroner)(?=$|[\s/.,])", re.IGNORECASE)
+HEADLINE_SCORES = (*PERSPECTIVES, "overall", "balance")
+
+
+def active_participation(participation: pd.DataFrame, start: date | None, end: date | None) -> pd.DataFrame:
+    """Participation rows that overlap the period [start, end-of-month]."""
+    p = participation
+    if end is not None:
+        p = p[p["joined_on"] <= pd.Timestamp(end) + pd.offsets.MonthEnd(0)]
+    if start is not None:
+        p = p[p["left_on"].isna() | (p["left_on"] >= pd.Timestamp(start))]
+    return p
+
+
+def _at_end(p: pd.DataFrame, end: date | None) -> pd.DataFrame:
+    """Rows still taking part at the end of the period, each (network, unit) once (the latest joining)."""
+    at_end = p if end is None else p[p["left_on"].isna() | (p["left_on"] >= pd.Timestamp(end) + pd.offsets.MonthEnd(0))]
+    return at_end.sort_values("joined_on").drop_duplicates(["network_id", "unit_id"], keep="last")
+
+
+def key_figures(networks: pd.DataFrame, participation: pd.DataFrame, org_units: pd.DataFrame,
+                start: date | None, end: date | None) -> dict[str, int]:
+    """networks: the selected networks. Units reached counts internal units (not external partners); people
+    counts everyone taking part at the end of the period, each (network, unit) once."""
+    p = active_participation(participation[participation["network_id"].isin(networks["network_id"])], start, end)
+    internal = set(org_units.loc[org_units["level"] != "external", "unit_id"])
+    latest = _at_end(p, end)
+    return {
+        "networks": len(networks),
+        "units": int(p.loc[p["unit_id"].isin(internal), "unit_id"].nunique()),
+        "people": int(latest["people"].sum()) if len(latest) else 0,
+    }
+
+
+def previous_year(start: date | None, end: date | None) -> tuple[date | None, date | None]:
+    """The same-length window one year earlier (both ends moved back twelve months)."""
+    def back(d: date | None) -> date | None:
+        if d is None:
+            return None
+        return (pd.Timestamp(d) - pd.DateOffset(years=1)).date()
+
+    return back(start), back(end)
+
+
+def people_per_network(networks: pd.DataFrame, participation: pd.DataFrame, org_units: pd.DataFrame,
+                       start: date | None, end: date | None) -> pd.DataFrame:
+    """One row per given network: network_id, people (taking part at the end of the period), units (internal
+    units reached in the period) and partners (external units in the period)."""
+    ids = networks[["network_id"]].drop_duplicates()
+    p = active_participation(participation[participation["network_id"].isin(ids["network_id"])], start, end)
+    external = set(org_units.loc[org_units["level"] == "external", "unit_id"])
+    is_ext = p["unit_id"].isin(external)
+    units = p[~is_ext].groupby("network_id")["unit_id"].nunique().rename("units")
+    partners = p[is_ext].groupby("network_id")["unit_id"].nunique().rename("partners")
+    people = _at_end(p, end).groupby("network_id")["people"].sum().rename("people")
+    out = ids.merge(people.reset_index(), on="network_id", how="left")
+    out = out.merge(units.reset_index(), on="network_id", how="left").merge(partners.reset_index(), on="network_id",
+                                                                            how="left")
+    for c in ("people", "units", "partners"):
+        out[c] = out[c].fillna(0).astype("int64")
+    return out.reset_index(drop=True)
+
+
+def is_dkk_unit(unit: object) -> bool:
+    """True when an indicator's unit is Danish kroner ("DKK", "kr.", "kroner", also "kr. pr. måned")."""
+    return isinstance(unit, str) and _DKK_UNIT.match(unit) is not None
+
+
+def dkk_catalogue(indicators: pd.DataFrame) -> pd.DataFrame:
+    """A copy of the indicator catalogue where every kroner unit reads "DKK", so scoring.net_dkk counts it."""
+    dkk = indicators["unit"].map(is_dkk_unit).fillna(False).astype(bool)
+    return indicators.assign(unit=indicators["unit"].where(~dkk, "DKK"))
+
+
+def net_kroner(stats: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
+    """scoring.net_dkk with every kroner unit recognised: network_id, saved_dkk, cost_dkk, net_dkk."""
+    return scoring.net_dkk(stats, dkk_catalogue(indicators))
+
+
+def value_figures(scores: pd.DataFrame, money: pd.DataFrame) -> dict[str, float | None]:
+    """Headline value of a selection: the mean over networks of each leg, overall and balance (None when no
+    network is measured), and the summed net kroner (None when no kroner indicator is measured)."""
+    out: dict[str, float | None] = {}
+    for c in HEADLINE_SCORES:
+        col = scores[c].dropna() if c in scores else pd.Series(dtype="float64")
+        out[c] = float(col.mean()) if len(col) else None
+    out["net_dkk"] = float(money["net_dkk"].sum()) if len(money) else None
+    out["saved_dkk"] = float(money["saved_dkk"].sum()) if len(money) else None
+    out["cost_dkk"] = float(money["cost_dkk"].sum()) if len(money) else None
+    return out
+
+
+def changes(current: dict[str, float | None], previous: dict[str, float | None]) -> dict[str, float | None]:
+    """current - previous for every key in current; None where either side is missing."""
+    out: dict[str, float | None] = {}
+    for k, v in current.items():
+        p = previous.get(k)
+        ok = v is not None and p is not None and not (math.isnan(v) or math.isnan(p))
+        out[k] = (v - p) if ok else None
+    return out
+
+
+def evidence_columns(stats: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
+    """Per network: n (value measurements), share_<level> for each evidence level, and share_evaluated (internal
+    plus external). The shares of a network sum to 1; they are NaN for a network without value measurements."""
+    mix = scoring.evidence_mix(stats, indicators)
+    return mix.assign(share_evaluated=mix["share_evaluated_internal"] + mix["share_evaluated_external"])
+
+
+def ranked(scores: pd.DataFrame) -> pd.DataFrame:
+    """Measured networks, best overall value first (ties by name, then id)."""
+    s = scores.dropna(subset=["overall"])
+    return s.sort_values(["overall", "name", "network_id"], ascending=[False, True, True]).reset_index(drop=True)
+
+
+def strongest_weakest(scores: pd.DataFrame, n: int = 5) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The n highest and the n lowest overall values (lowest last). With fewer than 2n measured networks the
+    two lists share none: the weakest get what the strongest did not take."""
+    r = ranked(scores)
+    top = r.head(n)
+    rest = r.iloc[len(top):]
+    bottom = rest.tail(min(n, len(rest)))
+    return top.reset_index(drop=True), bottom.reset_index(drop=True)
+
+
+def latest_stories(stories: pd.DataFrame, networks: pd.DataFrame, start: date | None, end: date | None,
+                   n: int = 3) -> pd.DataFrame:
+    """The n newest stories of the given networks told in the period, with the network's name."""
+    s = stories[stories["network_id"].isin(networks["network_id"])]
+    if start is not None:
+        s = s[s["told_on"] >= pd.Timestamp(start)]
+    if end is not None:
+        s = s[s["told_on"] <= pd.Timestamp(end) + pd.offsets.MonthEnd(0)]
+    names = networks[["network_id", "name"]].rename(columns={"name": "network_name"})
+    s = s.merge(names, on="network_id", how="left")
+    return s.sort_values(["told_on", "title"], ascending=[False, True]).head(n).reset_index(drop=True)
+
+
+def ternary_points(scores: pd.DataFrame, people: pd.DataFrame) -> pd.DataFrame:
+    """Networks with all three legs measured (and not all zero), with people: the points of the ternary chart."""
+    s = scores.dropna(subset=list(PERSPECTIVES))
+    s = s[s[list(PERSPECTIVES)].sum(axis=1) > 0]
+    out = s.merge(people[["network_id", "people"]], on="network_id", how="left")
+    return out.assign(people=out["people"].fillna(0).astype("int64")).reset_index(drop=True)
+
+
+
+def headline(networks: pd.DataFrame, participation: pd.DataFrame, org_units: pd.DataFrame, stats: pd.DataFrame,
+             indicators: pd.DataFrame, weights: dict[str, float] | None, start: date | None,
+             end: date | None) -> dict[str, float | None]:
+    """Every headline number of a selection over a window (stats already cut to the window): networks, units,
+    people, citizen, economy, staff, overall, balance, net_dkk, saved_dkk, cost_dkk."""
+    s = stats[stats["network_id"].isin(networks["network_id"])]
+    scores = scoring.network_scores(s, indicators, networks, weights)
+    counts = key_figures(networks, participation, org_units, start, end)
+    return {**{k: float(v) for k, v in counts.items()}, **value_figures(scores, net_kroner(s, indicators))}
+
+
+def format_number(value: float | None, lang: str = "da", decimals: int = 0, signed: bool = False) -> str:
+    """A number the way a Danish (1.234,5) or English (1,234.5) reader writes it; '–' for missing."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    text = f"{value:{'+' if signed else ''},.{decimals}f}"
+    if lang == "da":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
+def format_kr(value: float | None, lang: str = "da", signed: bool = False) -> str:
+    """Kroner for a reader: '31,6 mio. kr.' / 'DKK 31.6m' from a million up, else '450.000 kr.' / 'DKK 450,000'."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    big = abs(value) >= 1_000_000
+    if lang == "da":
+        num = format_number(value / 1_000_000 if big else value, lang, 1 if big else 0, signed)
+        return f"{num} mio. kr." if big else f"{num} kr."
+    sign = "-" if value < 0 else ("+" if signed else "")
+    num = format_number(abs(value) / 1_000_000 if big else abs(value), lang, 1 if big else 0)
+    return f"{sign}DKK {num}m" if big else f"{sign}DKK {num}"
+
+
+def active_at_end(networks: pd.DataFrame, end: date | None) -> int:
+    """How many of the networks are still running at the end of the period."""
+    if end is None:
+        return int(networks["ended_on"].isna().sum())
+    at = pd.Timestamp(end) + pd.offsets.MonthEnd(0)
+    return int((networks["ended_on"].isna() | (networks["ended_on"] >= at)).sum())

@@ -1,0 +1,323 @@
+"""The only module that talks to DuckDB. Identifiers come from netvalue.schema; values are always bound."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from netvalue.schema import EVIDENCE_LEVELS, LOAD_ORDER, RECORD_TYPES, SCHEMA_VERSION, ddl
+
+DEFAULT_DB = Path("data") / "netvalue.duckdb"
+GRAINS = {"all": None, "year": "year", "quarter": "quarter", "month": "month"}
+
+
+class StoreBusy(RuntimeError):
+    """Another process holds the store file."""
+
+
+class StoreIntegrityError(RuntimeError):
+    """A write or undo would break a foreign key or touch rows a later batch changed."""
+
+    def __init__(self, message: str, details: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.details = list(details)
+
+
+@dataclass
+class LoadResult:
+    batch_id: int
+    added: dict[str, int] = field(default_factory=dict)
+    replaced: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def total_added(self) -> int:
+        return sum(self.added.values())
+
+    @property
+    def total_replaced(self) -> int:
+        return sum(self.replaced.values())
+
+
+def default_path() -> Path:
+    """--db default: NETVALUE_DB, then data/netvalue.duckdb."""
+    env = os.environ.get("NETVALUE_DB")
+    return Path(env) if env else DEFAULT_DB
+
+
+def _cols(name: str) -> list[str]:
+    return RECORD_TYPES[name].column_names
+
+
+def _key_match(name: str, left: str, right: str) -> str:
+    return " AND ".join(f"{left}.{k} = {right}.{k}" for k in RECORD_TYPES[name].key)
+
+
+class Store:
+    """A DuckDB store: one connection per process, a cursor per thread, writes serialised."""
+
+    def __init__(self, path: str | Path = ":memory:", *, busy_timeout: float = 10.0) -> None:
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        deadline = time.monotonic() + busy_timeout
+        while True:
+            try:
+                self._con = duckdb.connect(self.path)
+                break
+            except duckdb.IOException as exc:
+                if "lock" not in str(exc).lower():
+                    raise
+                if time.monotonic() >= deadline:
+                    raise StoreBusy(
+                        f"The store {self.path} is busy: another program (perhaps the dashboard) has it open. "
+                        "Try again when it has finished, or use another --db."
+                    ) from exc
+                time.sleep(0.2)
+        self._write_lock = threading.RLock()
+        self._local = threading.local()
+        self.migrate()
+
+    # -- connection plumbing -------------------------------------------------------------------
+    def _cur(self) -> duckdb.DuckDBPyConnection:
+        cur = getattr(self._local, "cur", None)
+        if cur is None:
+            cur = self._con.cursor()
+            self._local.cur = cur
+        return cur
+
+    def close(self) -> None:
+        self._con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _df(self, sql: str, params: Sequence[object] = ()) -> pd.DataFrame:
+        return self._cur().execute(sql, list(params)).df()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        with self._write_lock:
+            cur = self._cur()
+            cur.execute("BEGIN TRANSACTION")
+            try:
+                yield cur
+            except BaseException:
+                cur.execute("ROLLBACK")
+                raise
+            else:
+                cur.execute("COMMIT")
+
+    # -- schema ----------------------------------------------------------------------------------
+    def migrate(self) -> None:
+        """Create missing tables and record the schema version."""
+        with self._transaction() as cur:
+            for stmt in ddl():
+                cur.execute(stmt)
+            rows = cur.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
+            row = rows[0] if rows else None
+            if row is None:
+                cur.execute("INSERT INTO meta VALUES ('schema_version', ?), ('data_version', '0')",
+                            [str(SCHEMA_VERSION)])
+            elif int(row[0]) > SCHEMA_VERSION:
+                raise RuntimeError(f"The store was written by a newer netvalue (schema {row[0]}).")
+            elif int(row[0]) < SCHEMA_VERSION:
+                # Future migrations go here, one step per version.
+                cur.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)])
+
+    def schema_version(self) -> int:
+        return int(self._cur().execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()[0][0])
+
+    def data_version(self) -> int:
+        """A number that grows with every committed change; use it as a cache key."""
+        return int(self._cur().execute("SELECT value FROM meta WHERE key = 'data_version'").fetchall()[0][0])
+
+    def _bump(self, cur: duckdb.DuckDBPyConnection) -> None:
+        cur.execute("UPDATE meta SET value = CAST(CAST(value AS BIGINT) + 1 AS VARCHAR) WHERE key = 'data_version'")
+
+    # -- reading ---------------------------------------------------------------------------------
+    def counts(self) -> dict[str, int]:
+        return {n: int(self._cur().execute(f"SELECT count(*) FROM {n}").fetchall()[0][0]) for n in LOAD_ORDER}
+
+    def is_empty(self) -> bool:
+        return all(v == 0 for v in self.counts().values())
+
+    def table(self, name: str) -> pd.DataFrame:
+        """All rows of one record type, canonical columns, ordered by key."""
+        rt = RECORD_TYPES[name]
+        return self._df(f"SELECT {', '.join(rt.column_names)} FROM {name} ORDER BY {', '.join(rt.key)}")
+
+    def keys(self, name: str, column: str) -> pd.Series:
+        """The distinct values of a key column, for foreign-key checks."""
+        if column not in _cols(name):
+            raise KeyError(column)
+        return self._df(f"SELECT DISTINCT {column} AS k FROM {name}")["k"]
+
+    def measurements(self, network_ids: Sequence[str] | None = None) -> pd.DataFrame:
+        """Raw measurements, optionally for some networks only (for drill-down, not for overviews)."""
+        cols = ", ".join(_cols("measurements"))
+        if network_ids is None:
+            return self._df(f"SELECT {cols} FROM measurements ORDER BY network_id, indicator_id, period")
+        return self._df(
+            f"SELECT {cols} FROM measurements WHERE network_id IN (SELECT unnest(?::VARCHAR[])) "
+            "ORDER BY network_id, indicator_id, period",
+            [list(network_ids)],
+        )
+
+    def indicator_stats(
+        self,
+        grain: str = "all",
+        start: date | None = None,
+        end: date | None = None,
+        network_ids: Sequence[str] | None = None,
+    ) -> pd.DataFrame:
+        """Measurements aggregated per network, indicator (and period at a grain) inside DuckDB.
+
+        Columns: network_id, indicator_id, [period], n, value_mean, value_sum, n_<evidence level>...
+        """
+        if grain not in GRAINS:
+            raise ValueError(f"grain must be one of {sorted(GRAINS)}")
+        period = f"date_trunc('{GRAINS[grain]}', period)" if GRAINS[grain] else None
+        where, params = ["TRUE"], []
+        if start is not None:
+            where.append("period >= ?")
+            params.append(start)
+        if end is not None:
+            where.append("period <= ?")
+            params.append(end)
+        if network_ids is not None:
+            where.append("network_id IN (SELECT unnest(?::VARCHAR[]))")
+            params.append(list(network_ids))
+        group = ["network_id", "indicator_id"] + ([f"{period}"] if period else [])
+        select_period = f", CAST({period} AS DATE) AS period" if period else ""
+        evid = ", ".join(
+            f"count(*) FILTER (WHERE evidence = '{lvl}') AS n_{lvl}" for lvl in EVIDENCE_LEVELS
+        )
+        sql = (
+            f"SELECT network_id, indicator_id{select_period}, count(*) AS n, avg(value) AS value_mean, "
+            f"sum(value) AS value_sum, {evid} FROM measurements WHERE {' AND '.join(where)} "
+            f"GROUP BY {', '.join(group)} ORDER BY {', '.join(group)}"
+        )
+        return self._df(sql, params)
+
+    def period_range(self) -> tuple[date | None, date | None]:
+        """First and last month with any measurement or participation."""
+        row = self._cur().execute(
+            "SELECT min(d), max(d) FROM (SELECT period AS d FROM measurements UNION ALL "
+            "SELECT joined_on FROM participation UNION ALL SELECT started_on FROM networks)"
+        ).fetchall()[0]
+        return row[0], row[1]
+
+    def batches(self) -> pd.DataFrame:
+        return self._df("SELECT * FROM batches ORDER BY batch_id DESC")
+
+    # -- writing ---------------------------------------------------------------------------------
+    def load(self, frames: dict[str, pd.DataFrame], who: str = "", files: Sequence[str] = ()) -> LoadResult:
+        """Upsert frames of any record types in one transaction, in dependency order.
+
+        Frames hold canonical columns (typed as netvalue.ingest makes them). Everything or nothing is
+        written: a failed foreign-key check or any error rolls the whole batch back.
+        """
+        unknown = set(frames) - set(RECORD_TYPES)
+        if unknown:
+            raise KeyError(f"unknown record types: {sorted(unknown)}")
+        with self._transaction() as cur:
+            batch_id = int(cur.execute("SELECT coalesce(max(batch_id), 0) + 1 FROM batches").fetchall()[0][0])
+            result = LoadResult(batch_id)
+            for name in LOAD_ORDER:
+                if name not in frames:
+                    continue
+                added, replaced = self._upsert(cur, name, frames[name], batch_id)
+                result.added[name], result.replaced[name] = added, replaced
+            self._check_foreign_keys(cur)
+            cur.execute(
+                "INSERT INTO batches VALUES (?, ?, ?, ?, ?, ?, NULL)",
+                [batch_id, datetime.now(), who, ", ".join(files), result.total_added, result.total_replaced],
+            )
+            self._bump(cur)
+        return result
+
+    def _upsert(self, cur: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame, batch_id: int) -> tuple[int, int]:
+        rt = RECORD_TYPES[name]
+        missing = [c for c in rt.column_names if c not in frame.columns]
+        if missing:
+            raise KeyError(f"{name}: missing columns {missing}")
+        casts = ", ".join(f"CAST(src.{c.name} AS {c.sql_type}) AS {c.name}" for c in rt.columns)
+        cur.register("_incoming_frame", frame[rt.column_names])
+        try:
+            cur.execute(f"CREATE OR REPLACE TEMP TABLE _incoming AS SELECT {casts} FROM _incoming_frame src")
+        finally:
+            cur.unregister("_incoming_frame")
+        cols = ", ".join(rt.column_names)
+        cur.execute(
+            f"INSERT INTO {name}__replaced SELECT {cols}, batch_id, ? FROM {name} t "
+            f"WHERE EXISTS (SELECT 1 FROM _incoming i WHERE {_key_match(name, 'i', 't')})",
+            [batch_id],
+        )
+        replaced = int(cur.execute(
+            f"DELETE FROM {name} t WHERE EXISTS (SELECT 1 FROM _incoming i WHERE {_key_match(name, 'i', 't')})"
+        ).fetchall()[0][0])
+        cur.execute(f"INSERT INTO {name} SELECT {cols}, ? FROM _incoming", [batch_id])
+        total = int(cur.execute("SELECT count(*) FROM _incoming").fetchall()[0][0])
+        cur.execute("DROP TABLE _incoming")
+        return total - replaced, replaced
+
+    def _check_foreign_keys(self, cur: duckdb.DuckDBPyConnection) -> None:
+        problems = []
+        for name in LOAD_ORDER:
+            for fk in RECORD_TYPES[name].foreign_keys:
+                rows = cur.execute(
+                    f"SELECT DISTINCT c.{fk.column} FROM {name} c WHERE c.{fk.column} IS NOT NULL AND NOT EXISTS "
+                    f"(SELECT 1 FROM {fk.target} p WHERE p.{fk.target_column} = c.{fk.column}) LIMIT 5"
+                ).fetchall()
+                problems += [f"{name}.{fk.column} = {r[0]!r} has no {fk.target}.{fk.target_column}" for r in rows]
+        if problems:
+            raise StoreIntegrityError("Foreign keys would break; nothing was written.", problems)
+
+    def undo(self, batch_id: int) -> None:
+        """Restore exactly the state before a batch; refuse when a later batch touched the same rows."""
+        with self._transaction() as cur:
+            rows = cur.execute("SELECT undone_at FROM batches WHERE batch_id = ?", [batch_id]).fetchall()
+            row = rows[0] if rows else None
+            if row is None:
+                raise StoreIntegrityError(f"There is no batch {batch_id}.")
+            if row[0] is not None:
+                raise StoreIntegrityError(f"Batch {batch_id} is already undone.")
+            clashes = []
+            for name in LOAD_ORDER:
+                key = RECORD_TYPES[name].key
+                keysel = ", ".join(key)
+                # Keys this batch wrote that a later batch has since replaced.
+                n = cur.execute(
+                    f"SELECT count(*) FROM {name}__replaced r WHERE r.batch_id = ? AND r.replaced_by > ?",
+                    [batch_id, batch_id],
+                ).fetchall()[0][0]
+                if n:
+                    clashes.append(f"{name}: {n} rows ({keysel}) were changed again by a later upload")
+            if clashes:
+                raise StoreIntegrityError(
+                    f"Batch {batch_id} cannot be undone: later uploads changed the same rows. Undo those first.",
+                    clashes,
+                )
+            for name in reversed(LOAD_ORDER):
+                cols = ", ".join(_cols(name))
+                cur.execute(f"DELETE FROM {name} WHERE batch_id = ?", [batch_id])
+                cur.execute(
+                    f"INSERT INTO {name} SELECT {cols}, batch_id FROM {name}__replaced WHERE replaced_by = ?",
+                    [batch_id],
+                )
+                cur.execute(f"DELETE FROM {name}__replaced WHERE replaced_by = ?", [batch_id])
+            self._check_foreign_keys(cur)
+            cur.execute("UPDATE batches SET undone_at = ? WHERE batch_id = ?", [datetime.now(), batch_id])
+            self._bump(cur)

@@ -1,0 +1,8 @@
+"""upload page (coming)."""
+
+import streamlit as st
+
+import ui
+
+st.title(ui.tr("page.upload"))
+st.info(ui.tr("page.coming"))

@@ -1,0 +1,166 @@
+"""UI plumbing shared by app.py and the pages: the cached store, cached queries, language and filters.
+
+Streamlit lives here and in pages/; the library (netvalue/) never imports it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from netvalue import filters as flt
+from netvalue import i18n, scoring, service
+from netvalue.schema import NETWORK_TYPES, PERSPECTIVES
+from netvalue.store import Store, default_path
+
+
+@st.cache_resource(show_spinner=False)
+def _store(path: str) -> Store:
+    # A fresh checkout has no store file: create it from the embedded sample. A store that exists but is
+    # empty was made so on purpose (netvalue init); the pages then offer the sample or the upload.
+    fresh = path != ":memory:" and not Path(path).exists()
+    store = Store(path)
+    if fresh:
+        service.ensure_sample(store)
+    return store
+
+
+def store() -> Store:
+    """The process-wide store (one DuckDB connection; each thread gets its own cursor)."""
+    return _store(str(default_path()))
+
+
+def version() -> int:
+    return store().data_version()
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _table(path: str, ver: int, name: str) -> pd.DataFrame:
+    return _store(path).table(name)
+
+
+def table(name: str) -> pd.DataFrame:
+    """A record type's rows, cached until the store changes."""
+    s = store()
+    return _table(s.path, s.data_version(), name)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _stats(path: str, ver: int, grain: str, start: date | None, end: date | None) -> pd.DataFrame:
+    return _store(path).indicator_stats(grain, start, end)
+
+
+def stats(grain: str = "all", start: date | None = None, end: date | None = None) -> pd.DataFrame:
+    """Measurements aggregated in DuckDB per network and indicator (and period), cached per store version."""
+    s = store()
+    return _stats(s.path, s.data_version(), grain, start, end)
+
+
+def lang() -> str:
+    return st.session_state.get("lang", "da")
+
+
+def tr(key: str, /, **values: object) -> str:
+    return i18n.t(key, lang(), **values)
+
+
+def month_end(d: date | None) -> date | None:
+    return None if d is None else (pd.Timestamp(d) + pd.offsets.MonthEnd(0)).date()
+
+
+def months(lo: date, hi: date) -> list[str]:
+    return [p.strftime("%Y-%m") for p in pd.period_range(lo, hi, freq="M")]
+
+
+def _unit_options(org: pd.DataFrame) -> tuple[list[str], dict[str, str]]:
+    """Units in tree order (areas, their centres, their units), labelled with indentation."""
+    parent = dict(zip(org["unit_id"], org["parent_id"], strict=True))
+    names = dict(zip(org["unit_id"], org["name"], strict=True))
+    level = dict(zip(org["unit_id"], org["level"], strict=True))
+    children: dict[str | None, list[str]] = {}
+    for uid in org.sort_values("name")["unit_id"]:
+        p = parent[uid] if isinstance(parent[uid], str) else None
+        children.setdefault(p, []).append(uid)
+    order, labels = [], {}
+
+    def walk(u: str, depth: int) -> None:
+        if level.get(u) not in ("area", "centre", "unit"):
+            return
+        order.append(u)
+        labels[u] = "\u2003" * (depth - 1) + names[u]
+        for c in children.get(u, []):
+            walk(c, depth + 1)
+
+    for root in children.get(None, []):
+        for c in children.get(root, []):
+            walk(c, 1)
+    return order, labels
+
+
+def sidebar_filters() -> flt.Filters:
+    """Draw the shared sidebar filters and return them. Call once per run (app.py).
+
+    The filters live in the session (app.py draws them on every page, so they survive page switches) and
+    are mirrored to the URL with language-neutral values (`?lang=en&from=2014-01&to=2015-12&types=welfare
+    &unit=C-SUO&w=2-1-1`), so a filtered view can be shared as a link. A new session reads them from the
+    URL; anything unreadable falls back to its default. (Streamlit's bind="query-params" would write the
+    translated labels into the URL, so it is not used here.)
+    """
+    s = store()
+    lo, hi = s.period_range()
+    lo = date(lo.year, lo.month, 1) if lo else None
+    hi = date(hi.year, hi.month, 1) if hi else None
+    org = table("org_units")
+    order, labels = _unit_options(org)
+    ss = st.session_state
+    if "_filters_initialised" not in ss:
+        initial = flt.from_query(st.query_params.to_dict(), (lo, hi), set(order))
+        ss["lang"] = initial.lang
+        ss["types"] = list(initial.types)
+        ss["unit"] = initial.unit_id
+        if lo and hi:
+            ss["period"] = (flt.month_str(initial.start), flt.month_str(initial.end))
+        ss.setdefault("weights", initial.weight_map)
+        ss["_filters_initialised"] = True
+    with st.sidebar:
+        L = st.segmented_control("Sprog / Language", options=["da", "en"], required=True, key="lang",
+                                 format_func=lambda x: {"da": "Dansk", "en": "English"}[x]) or "da"
+        st.header(i18n.t("filters.header", L))
+        start, end = lo, hi
+        if lo and hi:
+            opts = months(lo, hi)
+            if ss.get("period") is None or not set(ss["period"]) <= set(opts):
+                ss["period"] = (opts[0], opts[-1])
+            a, b = st.select_slider(i18n.t("filters.period", L), options=opts, key="period")
+            start, end = flt.parse_month(a), flt.parse_month(b)
+        types = st.multiselect(i18n.t("filters.types", L), options=list(NETWORK_TYPES), key="types",
+                               format_func=lambda x: i18n.label("type", x, L))
+        if ss.get("unit") not in order:
+            ss["unit"] = None
+        unit = st.selectbox(i18n.t("filters.unit", L), options=order, key="unit", format_func=lambda u: labels[u],
+                            placeholder=i18n.t("filters.whole", L))
+        w = ss["weights"]
+        st.caption(i18n.t("filters.weights_in_use", L, weights=weights_text(w, L)))
+    f = flt.Filters(start, end, tuple(types) or NETWORK_TYPES, unit, tuple(w.items()), L)
+    wanted = flt.to_query(f)
+    # Keep parameters a page owns (e.g. ?network=N05) and replace only the shared ones.
+    for k in ("lang", "from", "to", "types", "unit", "w"):
+        if k not in wanted and k in st.query_params:
+            del st.query_params[k]
+    for k, v in wanted.items():
+        if st.query_params.get(k) != v:
+            st.query_params[k] = v
+    return f
+
+
+def weights_text(weights: dict[str, float], lang_: str) -> str:
+    w = scoring.normalise_weights(weights)
+    return ", ".join(f"{i18n.label('perspective', p, lang_)} {w[p]:.0%}" for p in PERSPECTIVES)
+
+
+def current_filters() -> flt.Filters:
+    """The filters app.py drew in this run."""
+    return st.session_state["_filters"]
