@@ -163,4 +163,17 @@ def weights_text(weights: dict[str, float], lang_: str) -> str:
 
 def current_filters() -> flt.Filters:
     """The filters app.py drew in this run."""
+    if "_filters" not in st.session_state:
+        _run_through_app()
     return st.session_state["_filters"]
+
+
+def _run_through_app() -> None:
+    # A direct link to a page on a freshly started server makes Streamlit run that page file alone, in its
+    # old "pages/ folder" mode, until some run has called st.navigation (streamlit/streamlit#9624). Tell the
+    # page manager what app.py is about to tell it anyway, and run again: this time through app.py, on the
+    # same page, with the sidebar filters.
+    from streamlit.runtime.pages_manager import PagesManager
+
+    PagesManager.uses_pages_directory = False
+    st.rerun()

@@ -43,3 +43,16 @@ def test_every_page_loads_without_exception(server, name):
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         assert "does not seem to exist" not in page.inner_text("body")
         page.screenshot(path=str(SCREENSHOTS / f"{name or 'overview'}.png"), full_page=True)
+
+
+def test_a_shared_link_opens_its_page_on_a_fresh_server(tmp_path):
+    """The first request a server sees is a shared link to a page, with filters: it must open that page."""
+    chromium = need_chromium()
+    with streamlit_server(tmp_path / "fresh.duckdb") as url, browser_page(chromium) as page:
+        page.goto(f"{url}/method?lang=en&types=learning")
+        wait_for_app(page)
+        assert page.locator("[data-testid='stException']").count() == 0, page.inner_text("body")[:2000]
+        assert "does not seem to exist" not in page.inner_text("body")
+        assert "/method" in page.url
+        assert "types=learning" in page.url
+        assert "Language" in page.inner_text("[data-testid='stSidebar']")
