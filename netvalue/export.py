@@ -1,0 +1,93 @@
+"""Downloads: tables as CSV (Danish Excel by default) and Excel workbooks, safe against formula injection.
+
+Pure helpers, no Streamlit. Every writer neutralises text that a spreadsheet would run as a formula
+(a cell starting with =, +, -, @, tab or carriage return gets a leading apostrophe), so a network name
+typed by a user can never become a formula in a director's Excel.
+
+API (kept stable, other pages use it):
+    neutralise_formulas(df) -> DataFrame
+    to_csv_bytes(df, danish=True) -> bytes
+    to_xlsx_bytes(df, sheet_name) -> bytes
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pandas as pd
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+CSV_MIME = "text/csv"
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+
+
+def _neutralise_value(value):
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def _is_text_column(series: pd.Series) -> bool:
+    return pd.api.types.is_object_dtype(series.dtype) or pd.api.types.is_string_dtype(series.dtype)
+
+
+def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy of df where every text cell that a spreadsheet would read as a formula starts with an apostrophe.
+
+    Numbers, dates and missing values are untouched; so are the column names; the input is not mutated.
+    """
+    out = df.copy()
+    for column in out.columns:
+        series = out[column]
+        if _is_text_column(series):
+            out[column] = series.map(_neutralise_value, na_action="ignore").astype(series.dtype)
+    return out
+
+
+def _safe_header(df: pd.DataFrame) -> pd.DataFrame:
+    """Neutralise the column names too (for the written file only)."""
+    return df.rename(columns={c: _neutralise_value(c) for c in df.columns if isinstance(c, str)})
+
+
+def _for_file(df: pd.DataFrame) -> pd.DataFrame:
+    out = _safe_header(neutralise_formulas(df))
+    for column in out.columns:
+        if isinstance(out[column].dtype, pd.DatetimeTZDtype):
+            out[column] = out[column].dt.tz_localize(None)
+    return out
+
+
+def to_csv_bytes(df: pd.DataFrame, danish: bool = True) -> bytes:
+    """CSV bytes. danish=True: ';' separator and decimal comma, UTF-8 with BOM so Danish Excel reads æøå.
+
+    danish=False: ',' separator and decimal point, plain UTF-8.
+    """
+    out = _for_file(df)
+    if danish:
+        text = out.to_csv(index=False, sep=";", decimal=",", lineterminator="\r\n")
+        return text.encode("utf-8-sig")
+    return out.to_csv(index=False, sep=",", decimal=".", lineterminator="\n").encode("utf-8")
+
+
+def _sheet_title(sheet_name: str) -> str:
+    title = _SHEET_FORBIDDEN.sub(" ", str(sheet_name or "")).strip().strip("'")
+    return (title or "Data")[:31]
+
+
+def to_xlsx_bytes(df: pd.DataFrame, sheet_name: str = "Data") -> bytes:
+    """An Excel workbook (openpyxl) with one sheet holding df, formulas neutralised, header row frozen."""
+    out = _for_file(df)
+    title = _sheet_title(sheet_name)
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        out.to_excel(writer, sheet_name=title, index=False)
+        sheet = writer.sheets[title]
+        sheet.freeze_panes = "A2"
+        for index, column in enumerate(out.columns, start=1):
+            values = [str(column), *(str(v) for v in out[column].head(200).tolist())]
+            width = min(60, max(8, max(len(v) for v in values) + 2))
+            sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = width
+    return buffer.getvalue()
