@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 from netvalue.schema import NETWORK_TYPES, PERSPECTIVES
@@ -78,7 +79,8 @@ def from_query(params: Mapping[str, str], bounds: tuple[date | None, date | None
 
 
 def _num(v: float) -> str:
-    return f"{v:g}"
+    # Positional and shortest-exact: "{:g}" wrote 1e-07 (whose "-" splits the w parameter) and cut digits.
+    return np.format_float_positional(float(v) + 0.0, trim="-")
 
 
 def to_query(f: Filters) -> dict[str, str]:

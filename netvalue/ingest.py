@@ -410,8 +410,13 @@ _MONTH_ISO = re.compile(r"^(\d{4})-(\d{1,2})$")
 _MONTH_DK = re.compile(r"^(\d{1,2})[-./](\d{4})$")
 
 
+YEARS = (1900, 2100)  # a date outside these years is a typing error, not a record
+
+
 def _ymd(y: pd.Series, m: pd.Series, d: pd.Series) -> pd.Series:
-    frame = pd.DataFrame({"year": pd.to_numeric(y), "month": pd.to_numeric(m), "day": pd.to_numeric(d)})
+    year = pd.to_numeric(y)
+    year = year.where((year >= YEARS[0]) & (year <= YEARS[1]))
+    frame = pd.DataFrame({"year": year, "month": pd.to_numeric(m), "day": pd.to_numeric(d)})
     return pd.to_datetime(frame, errors="coerce")
 
 
@@ -478,7 +483,7 @@ def _convert(table: Table, rt: RecordType, colmap: dict[int, str], col: _Collect
             col.rows(table, empty, c.name, "missing_value")
         if c.kind in ("id", "text", "free"):
             val = raw.astype(str).where(~empty, None)
-            if c.kind == "free":
+            if c.kind in ("text", "free"):
                 hits = _cpr_hits(raw.astype(str))
                 col.rows(table, hits, c.name, "cpr", raw.astype(str).map(mask_cpr), expected_key="expected.no_cpr")
             frame[c.name] = val.astype("str")
@@ -580,9 +585,8 @@ def _end_before_start(p: Parsed, col: _Collector, start: str, end: str) -> None:
     bad = (f[end] < f[start]).fillna(False).to_numpy(dtype=bool)
     ends, starts = f[end].dt.date.astype(str), f[start].dt.date.astype(str)
     for i in np.flatnonzero(bad):
-        one = np.zeros(len(f), dtype=bool)
-        one[i] = True
-        col.rows(p, one, end, "end_before_start", ends, start=starts.iloc[i])
+        col.add(Problem(p.file, int(p.lines[i]), end, ends.iloc[i], "end_before_start", "", p.sheet,
+                        (("start", starts.iloc[i]),)))
 
 
 def _check_keys(parts: list[Parsed], rt: RecordType, col: _Collector) -> None:
@@ -632,16 +636,21 @@ def _check_cycles(by_type: dict[str, list[Parsed]], store: KeySource | None, col
     if "org_units" not in by_type:
         return
     parent: dict[str, str | None] = {}
+
+    def edges(frame: pd.DataFrame) -> dict[str, str | None]:
+        # Missing ids are NaN (not None) in pandas' string dtype; a row without a unit_id has no edge.
+        return {u: (q if isinstance(q, str) else None)
+                for u, q in zip(frame["unit_id"], frame["parent_id"], strict=True) if isinstance(u, str)}
+
     if store is not None:
-        existing = store.table("org_units")
-        parent.update(zip(existing["unit_id"], existing["parent_id"].where(existing["parent_id"].notna(), None),
-                          strict=True))
+        parent.update(edges(store.table("org_units")))
     for p in by_type["org_units"]:
-        parent.update(zip(p.frame["unit_id"], p.frame["parent_id"].where(p.frame["parent_id"].notna(), None),
-                          strict=True))
+        parent.update(edges(p.frame))
     reported: set[str] = set()
     for p in by_type["org_units"]:
         for i, uid in enumerate(p.frame["unit_id"]):
+            if not isinstance(uid, str):
+                continue
             seen, cur = [uid], parent.get(uid)
             while cur is not None and cur not in seen and len(seen) < 10_000:
                 seen.append(cur)

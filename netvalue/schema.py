@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 SCHEMA_VERSION = 1
 
-# Column kinds. "free" is free text that is screened for CPR numbers.
+# Column kinds. "free" is long free text (purpose, note, story); it and "text" are screened for CPR numbers.
 KINDS = ("id", "text", "free", "enum", "int", "float", "date", "month")
 SQL_TYPES = {
     "id": "VARCHAR",
@@ -106,6 +106,7 @@ _PERSPECTIVE = {
     "investering": "input",
     "indsats": "input",
 }
+_STORY_PERSPECTIVE = {k: v for k, v in _PERSPECTIVE.items() if v != "input"}
 _EVIDENCE = {
     "selvrapporteret": "self_reported",
     "self-reported": "self_reported",
@@ -256,7 +257,7 @@ RECORD_TYPES: dict[str, RecordType] = {
                 Column("told_on", "date", True, "Dato", "Date", "2014-05-12", ("dato", "fortalt", "fortalt_den")),
                 Column("perspective", "enum", False, "Perspektiv (borger, kommune, medarbejder)",
                        "Perspective (citizen, economy, staff)", "citizen", ("perspektiv",), PERSPECTIVES,
-                       _PERSPECTIVE),
+                       _STORY_PERSPECTIVE),
                 Column("title", "free", True, "Titel", "Title", "Hr. Nielsen spiller violin igen",
                        ("titel", "overskrift")),
                 Column("text", "free", True, "Fortælling", "Story", "…", ("tekst", "fortælling", "historie")),

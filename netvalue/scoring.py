@@ -69,6 +69,7 @@ def overall_score(persp: pd.DataFrame, weights: Mapping[str, float] | None = Non
     num = np.nansum(vals * wv, axis=1)
     with np.errstate(invalid="ignore", divide="ignore"):
         out = np.where(wsum > 0, num / wsum, np.nan)
+    out = np.clip(out, 0, 100)  # a weighted mean of 0..100 scores; only round-off (100.00000000000001) is cut
     return pd.Series(out, index=persp.index, name="overall")
 
 

@@ -104,7 +104,14 @@ class Store:
         self.close()
 
     def _df(self, sql: str, params: Sequence[object] = ()) -> pd.DataFrame:
-        return self._cur().execute(sql, list(params)).df()
+        res = self._cur().execute(sql, list(params))
+        types = [str(d[1]) for d in res.description]
+        df = res.df()
+        # DuckDB hands an all-NULL or empty VARCHAR column over as object; keep text columns one dtype.
+        for col, typ in zip(df.columns, types, strict=True):
+            if typ == "VARCHAR" and df[col].dtype == object:
+                df[col] = df[col].astype("str")
+        return df
 
     @contextmanager
     def _transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:

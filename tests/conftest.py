@@ -1,0 +1,44 @@
+"""Shared fixtures: a fresh in-memory store per test, and a tiny consistent upload of all six record types.
+
+The helpers (make_csv, typed) and the tiny rows live in tests/support.py so test modules can import them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from netvalue import service
+from netvalue.store import Store
+from tests.support import TINY_ROWS, make_csv
+
+
+@pytest.fixture
+def store():
+    s = Store(":memory:")
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def tiny_rows() -> dict[str, list[list[str]]]:
+    """The tiny set as rows (header first), a fresh copy per test."""
+    return {k: [list(r) for r in v] for k, v in TINY_ROWS.items()}
+
+
+@pytest.fixture
+def tiny_files(tiny_rows) -> list[tuple[str, bytes]]:
+    """The tiny set as (file name, canonical comma-separated UTF-8 CSV bytes), in load order."""
+    return [(f"{name}.csv", make_csv(rows)) for name, rows in tiny_rows.items()]
+
+
+@pytest.fixture
+def loaded(store, tiny_files):
+    """The store with the tiny set loaded as batch 1."""
+    service.load_files(store, tiny_files, who="test")
+    return store
+
+
+@pytest.fixture
+def csv_bytes():
+    """make_csv(rows, delimiter=",", encoding="utf-8", newline="\\n") -> bytes, for tests that build files."""
+    return make_csv
