@@ -27,7 +27,7 @@ from netvalue.schema import LOAD_ORDER, RECORD_TYPES, RecordType, fold, header_m
 MAX_BYTES = 50 * 1024 * 1024
 MAX_PROBLEMS_PER_KIND = 20  # per file, column and kind of problem; the total is still counted
 CPR_RE = re.compile(r"(?<!\d)(\d{2})(\d{2})(\d{2})[- ]?(\d{4})(?!\d)")
-_CPR_ANY = re.compile(r"(?<!\d)\d{6}[- ]?\d{4}(?!\d)")
+_CPR_ANY = r"[0-9]{6}[- ]?[0-9]{4}"  # a cheap, vectorised first pass; CPR_RE then checks boundaries and the date
 _WS = re.compile(r"^[\s\u00a0\ufeff]+|[\s\u00a0\ufeff]+$")
 
 
@@ -99,6 +99,7 @@ class Table:
     lines: np.ndarray
     sheet: str | None = None
     delimiter: str | None = None
+    typed: bool = False  # True when cells may hold numbers (Excel); CSV cells are all text
 
 
 @dataclass
@@ -239,6 +240,9 @@ def _read_csv_text(text: str, name: str) -> Table:
     text = text.lstrip("\ufeff")
     first = text.split("\n", 1)[0].rstrip("\r")
     delim = _sniff_delimiter(first)
+    fast = _read_csv_fast(text, name, delim)
+    if fast is not None:
+        return fast
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
     header: list[str] | None = None
     rows: list[list[str]] = []
@@ -260,6 +264,53 @@ def _read_csv_text(text: str, name: str) -> Table:
     if header is None:
         raise IngestError([Problem(name, None, None, None, "empty_file")])
     return _table(name, header, rows, lines, None, delim)
+
+
+def _read_csv_fast(text: str, name: str, delim: str) -> Table | None:
+    """A vectorised read for the common case where every record is one physical line; None otherwise.
+
+    The csv-module path above handles everything (quoted line breaks, ragged rows) but costs seconds per
+    million rows; this one costs a fraction of a second and gives the same cells and line numbers.
+    """
+    if len(text) < 100_000 or text.startswith(("\n", "\r")) or ("\r" in text and "\r\n" not in text):
+        return None
+    body = text.replace("\r\n", "\n") if "\r\n" in text else text
+    n_lines = body.count("\n") + (0 if body.endswith("\n") else 1)
+    try:
+        if '"' not in body and "\n\n" not in body:
+            # No quoting and no blank lines: the fastest reader, row i is line i + 1.
+            df = pd.read_csv(io.BytesIO(body.encode("utf-8")), sep=delim, header=None, dtype=str,
+                             engine="pyarrow", keep_default_na=False)
+        else:
+            df = pd.read_csv(io.StringIO(body), sep=delim, header=None, dtype=str, engine="c",
+                             keep_default_na=False, na_filter=False, skip_blank_lines=False)
+    except (ValueError, pd.errors.ParserError, csv.Error, OSError, MemoryError):
+        return None
+    if len(df) != n_lines or df.shape[1] < 1:
+        return None  # a quoted field held a line break: line numbers need the csv-module path
+    df = df.fillna("").astype("str")
+    df.columns = range(df.shape[1])
+    filled = (df != "").any(axis=1).to_numpy()
+    if not filled.any():
+        raise IngestError([Problem(name, None, None, None, "empty_file")])
+    lines = np.flatnonzero(filled) + 1
+    df = df[filled]
+    header = list(df.iloc[0])
+    cells = df.iloc[1:].reset_index(drop=True)
+    header = [_WS.sub("", h) for h in header]
+    while header and header[-1] == "":
+        header.pop()
+    width = len(header)
+    if cells.shape[1] > width:
+        extra = cells.iloc[:, width:]
+        over = (extra.apply(lambda c: c.str.strip()) != "").any(axis=1).to_numpy()
+        if over.any():
+            col = _Collector()
+            for line in lines[1:][over]:
+                col.add(Problem(name, int(line), None, None, "too_many_fields"))
+            col.raise_if_any()
+        cells = cells.iloc[:, :width]
+    return Table(name, header, cells, lines[1:].astype(np.int64), None, delim)
 
 
 def _table(name: str, header: list[str], rows: list[list], lines: list[int], sheet: str | None,
@@ -330,7 +381,9 @@ def _read_xlsx(data: bytes, name: str) -> list[Table]:
             # Sheets that are not records (a column guide, notes) are skipped when their header names no type.
             if ws.title.lower() in {"guide", "vejledning", "kolonneguide", "column guide"}:
                 continue
-            tables.append(_table(name, header, rows, lines, ws.title, None))
+            table = _table(name, header, rows, lines, ws.title, None)
+            table.typed = True
+            tables.append(table)
     finally:
         wb.close()
     if not tables:
@@ -360,14 +413,20 @@ def detect_record_type(header: Sequence[str], filename: str = "") -> str | None:
 
 
 # -- typed conversion -----------------------------------------------------------------------------
-_NUM_COMMA = re.compile(r"^[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?(?:[eE][+-]?\d+)?$")
-_NUM_DOT = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][+-]?\d+)?$")
-_STRONG_COMMA = re.compile(r"^[+-]?\d*(?:\.\d{3})*,(?:\d{1,2}|\d{4,})$|^[+-]?\d{1,3}(?:\.\d{3})+,\d+$")
-_STRONG_DOT = re.compile(r"^[+-]?\d*(?:,\d{3})*\.(?:\d{1,2}|\d{4,})$|^[+-]?\d{1,3}(?:,\d{3})+\.\d+$")
+# Plain pattern strings (not compiled), written for RE2 ([0-9] not \d, literal characters not \u escapes),
+# so pandas runs them vectorised on Arrow strings instead of falling back to Python's re row by row.
+_SPACES = "[ \t\xa0\u202f]"  # thousands separators Excel may write: space, no-break space, narrow no-break
+_SPACES_OR_MINUS = "[ \t\xa0\u202f\u2212]"
+_NUM_COMMA = r"^[+-]?(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,[0-9]+)?(?:[eE][+-]?[0-9]+)?$"
+_NUM_DOT = r"^[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$"
+_STRONG_COMMA = r"^[+-]?[0-9]*(?:\.[0-9]{3})*,(?:[0-9]{1,2}|[0-9]{4,})$|^[+-]?[0-9]{1,3}(?:\.[0-9]{3})+,[0-9]+$"
+_STRONG_DOT = r"^[+-]?[0-9]*(?:,[0-9]{3})*\.(?:[0-9]{1,2}|[0-9]{4,})$|^[+-]?[0-9]{1,3}(?:,[0-9]{3})+\.[0-9]+$"
 
 
-def _clean(s: pd.Series) -> pd.Series:
-    """Cells as stripped strings ('' for empty); numbers from Excel stay numbers."""
+def _clean(s: pd.Series, typed: bool = True) -> pd.Series:
+    """Cells as stripped strings ('' for empty); numbers from Excel (typed cells) stay numbers."""
+    if not typed:
+        return s.fillna("").astype("str").str.strip().str.strip("\ufeff")
     return s.map(lambda v: _WS.sub("", v) if isinstance(v, str) else ("" if v is None else v))
 
 
@@ -377,7 +436,7 @@ def _is_str(s: pd.Series) -> np.ndarray:
 
 def decimal_style(values: pd.Series, delimiter: str | None) -> str:
     """',' when the numbers are written the Danish way, '.' otherwise."""
-    txt = values[values != ""].astype(str).str.replace(r"[\s\u00a0]", "", regex=True)
+    txt = values[values != ""].astype("str").str.replace(_SPACES, "", regex=True)
     comma = int(txt.str.match(_STRONG_COMMA).sum())
     dot = int(txt.str.match(_STRONG_DOT).sum())
     if comma != dot:
@@ -388,12 +447,17 @@ def decimal_style(values: pd.Series, delimiter: str | None) -> str:
 def parse_numbers(s: pd.Series, decimal: str) -> pd.Series:
     """Floats from cleaned cells; NaN where a non-empty cell is not a number in the given style."""
     out = pd.Series(np.nan, index=s.index, dtype="float64")
-    is_num = s.map(lambda v: isinstance(v, (int, float)) and not isinstance(v, bool)).to_numpy(dtype=bool)
+    if s.dtype == object:
+        is_num = s.map(lambda v: isinstance(v, (int, float)) and not isinstance(v, bool)).to_numpy(dtype=bool)
+    else:
+        is_num = np.zeros(len(s), dtype=bool)
     if is_num.any():
         out[is_num] = s[is_num].astype("float64")
     txt_mask = ~is_num & (s != "").to_numpy(dtype=bool)
     if txt_mask.any():
-        txt = s[txt_mask].astype(str).str.replace(r"[\s\u00a0]", "", regex=True).str.replace("\u2212", "-")
+        txt = s[txt_mask].astype("str")
+        if txt.str.contains(_SPACES_OR_MINUS, regex=True).any():
+            txt = txt.str.replace(_SPACES, "", regex=True).str.replace("\u2212", "-", regex=False)
         if decimal == ",":
             ok = txt.str.match(_NUM_COMMA)
             norm = txt.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
@@ -408,6 +472,8 @@ _DATE_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{
 _DATE_DK = re.compile(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{4})(?: \d{1,2}[:.]\d{2}(?:[:.]\d{2})?)?$")
 _MONTH_ISO = re.compile(r"^(\d{4})-(\d{1,2})$")
 _MONTH_DK = re.compile(r"^(\d{1,2})[-./](\d{4})$")
+_MONTH_ISO_FAST = r"[0-9]{4}-[0-9]{2}"
+_DATE_ISO_FAST = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
 
 
 YEARS = (1900, 2100)  # a date outside these years is a typing error, not a record
@@ -423,9 +489,19 @@ def _ymd(y: pd.Series, m: pd.Series, d: pd.Series) -> pd.Series:
 def parse_dates(s: pd.Series, month: bool = False) -> pd.Series:
     """Dates (datetime64, NaT when not a real date) from ISO, dd-mm-yyyy, dd.mm.yyyy; with month=True also
     yyyy-mm and mm-yyyy, and every date becomes the first of its month."""
-    txt = s.astype(str)
+    txt = s.astype("str")
     out = pd.Series(pd.NaT, index=s.index, dtype="datetime64[s]")
     pending = txt != ""
+    # The common exact forms first, vectorised; whatever they leave goes through the patterns below.
+    for fmt, rx in (((_MONTH_ISO_FAST, "%Y-%m"),) if month else ()) + ((_DATE_ISO_FAST, "%Y-%m-%d"),):
+        if not pending.any():
+            break
+        cand = pending & txt.str.fullmatch(fmt).fillna(False)
+        if cand.any():
+            parsed = pd.to_datetime(txt[cand], format=rx, errors="coerce")
+            ok = parsed.notna() & parsed.dt.year.between(*YEARS)
+            out[ok[ok].index] = parsed[ok].astype("datetime64[s]").to_numpy()
+            pending[ok[ok].index] = False
     patterns: list[tuple[re.Pattern, tuple[int, int, int | None]]] = [(_DATE_ISO, (1, 2, 3)), (_DATE_DK, (3, 2, 1))]
     if month:
         patterns += [(_MONTH_ISO, (1, 2, None)), (_MONTH_DK, (2, 1, None))]
@@ -449,7 +525,7 @@ def parse_dates(s: pd.Series, month: bool = False) -> pd.Series:
 def _cpr_hits(text: pd.Series) -> np.ndarray:
     """Rows whose text holds ddmmyy-xxxx or ten digits that begin with a valid date."""
     hits = np.zeros(len(text), dtype=bool)
-    cand = text.str.contains(_CPR_ANY, na=False).to_numpy(dtype=bool)
+    cand = text.str.contains(_CPR_ANY, regex=True, na=False).to_numpy(dtype=bool)
     for i in np.flatnonzero(cand):
         for m in CPR_RE.finditer(text.iloc[i]):
             d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
@@ -473,7 +549,10 @@ def _convert(table: Table, rt: RecordType, colmap: dict[int, str], col: _Collect
     frame: dict[str, pd.Series] = {}
     n = len(table.cells)
     for c in rt.columns:
-        raw = _clean(table.cells[present[c.name]]) if c.name in present else pd.Series([""] * n, dtype=object)
+        if c.name in present:
+            raw = _clean(table.cells[present[c.name]], table.typed)
+        else:
+            raw = pd.Series([""] * n, dtype="str")
         raw.index = range(n)
         empty = (raw == "").to_numpy(dtype=bool)
         if c.default is not None:
@@ -484,12 +563,16 @@ def _convert(table: Table, rt: RecordType, colmap: dict[int, str], col: _Collect
         if c.kind in ("id", "text", "free"):
             val = raw.astype(str).where(~empty, None)
             if c.kind in ("text", "free"):
-                hits = _cpr_hits(raw.astype(str))
-                col.rows(table, hits, c.name, "cpr", raw.astype(str).map(mask_cpr), expected_key="expected.no_cpr")
+                hits = _cpr_hits(raw.astype("str"))
+                if hits.any():
+                    masked = raw.astype("str").where(~hits, "").map(mask_cpr)
+                    col.rows(table, hits, c.name, "cpr", masked, expected_key="expected.no_cpr")
             frame[c.name] = val.astype("str")
         elif c.kind == "enum":
             vm = value_map(c)
-            mapped = raw.astype(str).map(lambda v, vm=vm: vm.get(fold(v)) if v else None)
+            spelled = raw.astype("str")
+            lookup = {v: vm.get(fold(v)) if v else None for v in spelled.unique() if isinstance(v, str)}
+            mapped = spelled.map(lookup)
             mapped = mapped.where(mapped.isin(c.allowed))  # an alias shared with another column may not fit
             bad = ~empty & mapped.isna().to_numpy(dtype=bool)
             col.rows(table, bad, c.name, "not_allowed", raw, ", ".join(c.allowed))
@@ -497,8 +580,10 @@ def _convert(table: Table, rt: RecordType, colmap: dict[int, str], col: _Collect
         elif c.kind in ("int", "float"):
             if decimal is None:
                 num_cols = [present[x.name] for x in rt.columns if x.kind in ("int", "float") and x.name in present]
-                allv = pd.concat([_clean(table.cells[p]) for p in num_cols]) if num_cols else pd.Series(dtype=object)
-                allv = allv[allv.map(lambda v: isinstance(v, str))]
+                parts = [_clean(table.cells[p], table.typed) for p in num_cols]
+                allv = pd.concat(parts) if parts else pd.Series(dtype="str")
+                if table.typed:
+                    allv = allv[allv.map(lambda v: isinstance(v, str))]
                 decimal = decimal_style(allv, table.delimiter)
             num = parse_numbers(raw, decimal)
             bad = ~empty & num.isna().to_numpy(dtype=bool)
