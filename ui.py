@@ -60,7 +60,7 @@ def stats(grain: str = "all", start: date | None = None, end: date | None = None
 
 
 def lang() -> str:
-    return st.session_state.get("lang", "da")
+    return st.session_state.get("_lang", "da")
 
 
 def tr(key: str, /, **values: object) -> str:
@@ -116,32 +116,41 @@ def sidebar_filters() -> flt.Filters:
     org = table("org_units")
     order, labels = _unit_options(org)
     ss = st.session_state
+    # The filters' values live under keys of their own (_lang, _period, _types, _unit) and are handed to the
+    # widgets as their defaults on every run. Widget state alone did not survive a page switch in the
+    # browser: the switch reran app.py with the sidebar widgets reset to their defaults.
     if "_filters_initialised" not in ss:
         initial = flt.from_query(st.query_params.to_dict(), (lo, hi), set(order))
-        ss["lang"] = initial.lang
-        ss["types"] = list(initial.types)
-        ss["unit"] = initial.unit_id
+        ss["_lang"] = initial.lang
+        ss["_types"] = list(initial.types)
+        ss["_unit"] = initial.unit_id
         if lo and hi:
-            ss["period"] = (flt.month_str(initial.start), flt.month_str(initial.end))
+            ss["_period"] = (flt.month_str(initial.start), flt.month_str(initial.end))
         ss.setdefault("weights", initial.weight_map)
         ss["_filters_initialised"] = True
     with st.sidebar:
-        L = st.segmented_control("Sprog / Language", options=["da", "en"], required=True, key="lang",
-                                 format_func=lambda x: {"da": "Dansk", "en": "English"}[x]) or "da"
+        L = st.segmented_control("Sprog / Language", options=["da", "en"], default=ss["_lang"], required=True,
+                                 key="lang", format_func=lambda x: {"da": "Dansk", "en": "English"}[x]) or "da"
+        ss["_lang"] = L
         st.header(i18n.t("filters.header", L))
         start, end = lo, hi
         if lo and hi:
             opts = months(lo, hi)
-            if ss.get("period") is None or not set(ss["period"]) <= set(opts):
-                ss["period"] = (opts[0], opts[-1])
-            a, b = st.select_slider(i18n.t("filters.period", L), options=opts, key="period")
+            current = ss.get("_period")
+            if not isinstance(current, tuple) or len(current) != 2 or not set(current) <= set(opts):
+                current = (opts[0], opts[-1])
+            a, b = st.select_slider(i18n.t("filters.period", L), options=opts, value=current, key="period")
+            ss["_period"] = (a, b)
             start, end = flt.parse_month(a), flt.parse_month(b)
-        types = st.multiselect(i18n.t("filters.types", L), options=list(NETWORK_TYPES), key="types",
-                               format_func=lambda x: i18n.label("type", x, L))
-        if ss.get("unit") not in order:
-            ss["unit"] = None
-        unit = st.selectbox(i18n.t("filters.unit", L), options=order, key="unit", format_func=lambda u: labels[u],
-                            placeholder=i18n.t("filters.whole", L))
+        types = st.multiselect(i18n.t("filters.types", L), options=list(NETWORK_TYPES), default=ss["_types"],
+                               key="types", format_func=lambda x: i18n.label("type", x, L))
+        ss["_types"] = list(types)
+        if ss.get("_unit") not in order:
+            ss["_unit"] = None
+        unit = st.selectbox(i18n.t("filters.unit", L), options=order, key="unit",
+                            index=None if ss["_unit"] is None else order.index(ss["_unit"]),
+                            format_func=lambda u: labels[u], placeholder=i18n.t("filters.whole", L))
+        ss["_unit"] = unit
         w = ss["weights"]
         st.caption(i18n.t("filters.weights_in_use", L, weights=weights_text(w, L)))
     f = flt.Filters(start, end, tuple(types) or NETWORK_TYPES, unit, tuple(w.items()), L)

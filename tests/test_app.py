@@ -82,3 +82,14 @@ def test_an_empty_store_offers_the_sample(db):
     assert any("ingen data" in s.value.lower() for s in at.subheader)
     at.button[0].click().run()
     assert Store(db).counts()["networks"] >= 25
+
+
+def test_the_period_filter_narrows_the_numbers_and_survives_a_page_switch(db):
+    at = run_app()
+    before = int(next(m for m in at.metric if m.label == "Aktive netværk").value)
+    at.select_slider(key="period").set_value(("2013-09", "2014-08")).run()
+    after = int(next(m for m in at.metric if m.label == "Aktive netværk").value)
+    assert after == 13 < before  # the seed's first year: 13 working networks
+    at.switch_page("pages/method.py").run()
+    assert not at.exception
+    assert at.select_slider(key="period").value == ("2013-09", "2014-08")

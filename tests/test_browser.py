@@ -56,3 +56,16 @@ def test_a_shared_link_opens_its_page_on_a_fresh_server(tmp_path):
         assert "/method" in page.url
         assert "types=learning" in page.url
         assert "Language" in page.inner_text("[data-testid='stSidebar']")
+
+
+def test_switching_pages_in_the_sidebar_keeps_the_filters(server):
+    url, chromium = server
+    with browser_page(chromium) as page:
+        page.goto(f"{url}/?types=welfare,learning")
+        wait_for_app(page)
+        for link in ("Metode", "Netværk", "Ringe i vandet", "Overblik"):
+            page.get_by_role("link", name=link).first.click()
+            page.wait_for_timeout(500)
+            wait_for_app(page)
+            assert page.locator("[data-testid='stException']").count() == 0, f"after {link}"
+            assert "types=welfare%2Clearning" in page.url or "types=welfare,learning" in page.url, page.url
