@@ -10,14 +10,11 @@ import math
 import re
 from datetime import date
 
-import numpy as np
 import pandas as pd
 
 from netvalue import scoring
-from netvalue.schema import EVIDENCE_LEVELS, PERSPECTIVES
+from netvalue.schema import PERSPECTIVES
 
-# Units that mean Danish kroner, also with a rate after them ("kr. pr. måned", "DKK/år").
-_DKK_UNIT = re.compile(r"^\s*(dkk|kr\.?|kroner)(?=$|[\s/.,])", re.IGNORECASE)
 HEADLINE_SCORES = (*PERSPECTIVES, "overall", "balance")
 
 
@@ -63,16 +60,23 @@ def previous_year(start: date | None, end: date | None) -> tuple[date | None, da
 
 def people_per_network(networks: pd.DataFrame, participation: pd.DataFrame, org_units: pd.DataFrame,
                        start: date | None, end: date | None) -> pd.DataFrame:
-    """One row per given network: network_id, people (taking part at the end of the period), units (internal
-    units reached in the period) and partners (external units in the period)."""
-    ids = networks[["network_id"]].drop_duplicates()
+    """One row per given network: network_id, people, units (internal units reached in the period) and partners
+    (external units in the period). people counts those taking part at the end of the period, or at the
+    network's own end when it ended earlier (so a closed network still shows who took part)."""
+    ids = networks[["network_id", "ended_on"]].drop_duplicates("network_id")
     p = active_participation(participation[participation["network_id"].isin(ids["network_id"])], start, end)
     external = set(org_units.loc[org_units["level"] == "external", "unit_id"])
     is_ext = p["unit_id"].isin(external)
     units = p[~is_ext].groupby("network_id")["unit_id"].nunique().rename("units")
     partners = p[is_ext].groupby("network_id")["unit_id"].nunique().rename("partners")
-    people = _at_end(p, end).groupby("network_id")["people"].sum().rename("people")
-    out = ids.merge(people.reset_index(), on="network_id", how="left")
+    window_end = pd.Timestamp(end) + pd.offsets.MonthEnd(0) if end is not None else pd.Timestamp.max
+    ref = p[["network_id"]].merge(ids, on="network_id", how="left")["ended_on"]
+    ref = ref.where(ref.notna() & (ref < window_end), window_end).to_numpy()
+    joined, left = p["joined_on"].to_numpy(), p["left_on"].to_numpy()
+    taking_part = (joined <= ref) & (p["left_on"].isna().to_numpy() | (left >= ref))
+    latest = p[taking_part].sort_values("joined_on").drop_duplicates(["network_id", "unit_id"], keep="last")
+    people = latest.groupby("network_id")["people"].sum().rename("people")
+    out = ids[["network_id"]].merge(people.reset_index(), on="network_id", how="left")
     out = out.merge(units.reset_index(), on="network_id", how="left").merge(partners.reset_index(), on="network_id",
                                                                             how="left")
     for c in ("people", "units", "partners"):
@@ -81,19 +85,9 @@ def people_per_network(networks: pd.DataFrame, participation: pd.DataFrame, org_
 
 
 def is_dkk_unit(unit: object) -> bool:
-    """True when an indicator's unit is Danish kroner ("DKK", "kr.", "kroner", also "kr. pr. måned")."""
-    return isinstance(unit, str) and _DKK_UNIT.match(unit) is not None
-
-
-def dkk_catalogue(indicators: pd.DataFrame) -> pd.DataFrame:
-    """A copy of the indicator catalogue where every kroner unit reads "DKK", so scoring.net_dkk counts it."""
-    dkk = indicators["unit"].map(is_dkk_unit).fillna(False).astype(bool)
-    return indicators.assign(unit=indicators["unit"].where(~dkk, "DKK"))
-
-
-def net_kroner(stats: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
-    """scoring.net_dkk with every kroner unit recognised: network_id, saved_dkk, cost_dkk, net_dkk."""
-    return scoring.net_dkk(stats, dkk_catalogue(indicators))
+    """True when an indicator's unit is Danish kroner ("DKK", "kr.", "kroner", also "kr. pr. måned"): the rule
+    scoring.net_dkk uses."""
+    return isinstance(unit, str) and re.match(scoring.DKK_UNIT, unit.lower()) is not None
 
 
 def value_figures(scores: pd.DataFrame, money: pd.DataFrame) -> dict[str, float | None]:
@@ -172,13 +166,16 @@ def headline(networks: pd.DataFrame, participation: pd.DataFrame, org_units: pd.
     s = stats[stats["network_id"].isin(networks["network_id"])]
     scores = scoring.network_scores(s, indicators, networks, weights)
     counts = key_figures(networks, participation, org_units, start, end)
-    return {**{k: float(v) for k, v in counts.items()}, **value_figures(scores, net_kroner(s, indicators))}
+    return {**{k: float(v) for k, v in counts.items()}, **value_figures(scores, scoring.net_dkk(s, indicators))}
 
 
 def format_number(value: float | None, lang: str = "da", decimals: int = 0, signed: bool = False) -> str:
-    """A number the way a Danish (1.234,5) or English (1,234.5) reader writes it; '–' for missing."""
+    """A number the way a Danish (1.234,5) or English (1,234.5) reader writes it; '–' for missing. A signed
+    number that rounds to zero is "0" (st.metric shows no arrow for it)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
+    if round(value, decimals) == 0:
+        return "0" if signed else f"{0:.{decimals}f}".replace(".", "," if lang == "da" else ".")
     text = f"{value:{'+' if signed else ''},.{decimals}f}"
     if lang == "da":
         text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")

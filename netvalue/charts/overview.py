@@ -12,33 +12,24 @@ from netvalue.charts.style import PERSPECTIVE_COLOURS, TYPE_COLOURS, apply_style
 from netvalue.i18n import label, t
 from netvalue.schema import NETWORK_TYPES, PERSPECTIVES
 
-MAX_MARKER = 44  # px diameter of the biggest network in the triangle
+MAX_MARKER = 34  # px diameter of the biggest network in the triangle
 MIN_MARKER = 9
+
+
+def room_for_legend(fig: go.Figure, top: int = 110) -> go.Figure:
+    """Title pinned to the top of the figure and the legend right under it (both in px from the top of the
+    figure), the plot starting `top` px down, so a legend that wraps onto two rows never runs into the title
+    or the plot. Call after apply_style (it needs the height)."""
+    height = fig.layout.height or 450
+    fig.update_layout(title={"yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 12}},
+                      legend={"yref": "container", "y": 1 - 44 / height, "yanchor": "top", "xref": "container",
+                              "x": 0.01, "xanchor": "left"},
+                      margin={"t": top})
+    return fig
 
 
 def _fmt(v: float) -> str:
     return "–" if pd.isna(v) else f"{v:.0f}"
-
-
-def network_value_bars(scores: pd.DataFrame, lang: str = "da", top: int = 15) -> go.Figure:
-    """Horizontal bars of overall value per network (highest first), coloured by network type."""
-    title = t("chart.network_value.title", lang)
-    data = scores.dropna(subset=["overall"]).sort_values("overall", ascending=False).head(top)
-    if data.empty:
-        return empty_figure(title, lang)
-    fig = go.Figure()
-    for typ, colour in TYPE_COLOURS.items():
-        part = data[data["type"] == typ]
-        if part.empty:
-            continue
-        fig.add_trace(go.Bar(
-            x=part["overall"], y=part["name"], orientation="h", name=label("type", typ, lang),
-            marker_color=colour,
-            hovertemplate="%{y}<br>" + t("perspective.overall", lang) + ": %{x:.0f}<extra></extra>",
-        ))
-    fig.update_yaxes(categoryorder="array", categoryarray=list(data["name"][::-1]))
-    fig.update_xaxes(range=[0, 100], title_text=t("chart.score_axis", lang))
-    return apply_style(fig, title, height=max(320, 28 * len(data) + 120))
 
 
 def perspective_trend(trend: pd.DataFrame, lang: str = "da", title: str | None = None) -> go.Figure:
@@ -59,7 +50,7 @@ def perspective_trend(trend: pd.DataFrame, lang: str = "da", title: str | None =
         ))
     fig.update_yaxes(range=[0, 100], title_text=t("chart.score_axis", lang))
     fig.update_xaxes(title_text=t("chart.period_axis", lang))
-    return apply_style(fig, title)
+    return room_for_legend(apply_style(fig, title, height=500))
 
 
 def marker_sizes(people: pd.Series, max_px: int = MAX_MARKER, min_px: int = MIN_MARKER) -> np.ndarray:
@@ -100,18 +91,29 @@ def legs_ternary(points: pd.DataFrame, lang: str = "da") -> go.Figure:
                                         part["people"]]),
             hovertemplate=hover,
         ))
-    axis = {"min": 0, "linewidth": 1, "ticks": "outside", "ticksuffix": "%", "gridcolor": "#DDDDDD",
-            "tickfont": {"size": 11}, "dtick": 20}
+    mins = ternary_zoom(data)
+    axis = {"linewidth": 1, "ticks": "outside", "ticksuffix": "%", "gridcolor": "#DDDDDD", "tickfont": {"size": 11},
+            "dtick": 10}
     fig.update_layout(ternary={
         "sum": 100,
         "bgcolor": "white",
-        "aaxis": {**axis, "title": {"text": label("perspective", "citizen", lang), "font": {"size": 14}}},
-        "baxis": {**axis, "title": {"text": label("perspective", "economy", lang), "font": {"size": 14}}},
-        "caxis": {**axis, "title": {"text": label("perspective", "staff", lang), "font": {"size": 14}}},
+        **{f"{ax}axis": {**axis, "min": mins[p], "title": {"text": t(f"chart.ternary.{p}", lang), "font": {"size": 14}}}
+           for ax, p in zip("abc", PERSPECTIVES, strict=True)},
     })
-    fig = apply_style(fig, title, height=500)
-    fig.update_layout(margin={"l": 70, "r": 70, "t": 110, "b": 50}, legend={"y": 1.08})
+    fig = room_for_legend(apply_style(fig, title, height=500), top=100)
+    fig.update_layout(margin={"l": 90, "r": 90, "b": 50})
     return fig
+
+
+def ternary_zoom(data: pd.DataFrame, step: float = 5.0, pad: float = 2.0) -> dict[str, float]:
+    """The lowest share (in %) to show on each axis of the triangle, so the networks fill it: each leg's smallest
+    share less pad, rounded down to step, never below 0; together at most 100 - 3 * step."""
+    shares = 100 * data[list(PERSPECTIVES)].div(data[list(PERSPECTIVES)].sum(axis=1), axis=0)
+    mins = {p: max(0.0, float(np.floor((shares[p].min() - pad) / step) * step)) for p in PERSPECTIVES}
+    while sum(mins.values()) > 100 - 3 * step:
+        top = max(mins, key=mins.get)
+        mins[top] -= step
+    return mins
 
 
 def strongest_weakest(top: pd.DataFrame, bottom: pd.DataFrame, lang: str = "da") -> go.Figure:
@@ -138,7 +140,7 @@ def strongest_weakest(top: pd.DataFrame, bottom: pd.DataFrame, lang: str = "da")
                     for s, sr in zip(sub["overall"], sub["share_self_reported"], strict=True)]
             fig.add_trace(go.Bar(
                 x=sub["overall"], y=sub["name"], orientation="h", name=label("type", typ, lang),
-                marker_color=TYPE_COLOURS[typ], legendgroup=typ, showlegend=typ not in shown,
+                marker_color=TYPE_COLOURS[typ], showlegend=typ not in shown,
                 text=text, textposition="outside", cliponaxis=False, textfont={"size": 13},
                 hovertemplate="%{y}<br>" + t("perspective.overall", lang) + ": %{x:.0f}<extra></extra>",
             ), row=row, col=1)
@@ -147,8 +149,8 @@ def strongest_weakest(top: pd.DataFrame, bottom: pd.DataFrame, lang: str = "da")
     fig.update_xaxes(range=[0, 125], tickvals=[0, 20, 40, 60, 80, 100])
     fig.update_xaxes(title_text=t("chart.score_axis", lang), row=len(panels), col=1)
     n = len(top) + len(bottom)
-    fig = apply_style(fig, title, height=max(360, 34 * n + 200))
-    fig.update_layout(bargap=0.25, margin={"t": 100})
+    fig = room_for_legend(apply_style(fig, title, height=max(360, 34 * n + 220)), top=120)
+    fig.update_layout(bargap=0.25, legend={"traceorder": "normal"})
     for ann in fig.layout.annotations:  # the panel titles: left-aligned, bold
         ann.update(x=0, xanchor="left", font={"size": 15})
     return fig

@@ -24,17 +24,4 @@ TEXTS: dict[str, tuple[str, str]] = {
     "empty.load_sample": ("Indlæs eksempeldata", "Load the sample data"),
     "empty.no_match": ("Ingen netværk passer til filtrene. Udvid perioden, typerne eller organisationsdelen.",
                        "No networks match the filters. Widen the period, the types or the part of the organisation."),
-    "overview.title": ("Overblik over netværkenes værdi", "Overview of the networks' value"),
-    "overview.active": ("Aktive netværk", "Active networks"),
-    "overview.units": ("Enheder nået", "Units reached"),
-    "overview.people": ("Personer med", "People taking part"),
-    "overview.net_dkk": ("Netto kroner", "Net DKK"),
-    "overview.how_bars": (
-        "Sådan læses den: hver søjle er et netværks samlede værdi (0–100) i perioden, vægtet som angivet.",
-        "How to read this: each bar is a network's overall value (0–100) in the period, weighted as shown.",
-    ),
-    "overview.how_trend": (
-        "Sådan læses den: gennemsnittet af netværkenes score på hvert ben, kvartal for kvartal.",
-        "How to read this: the networks' mean score on each leg, quarter by quarter.",
-    ),
 }

@@ -1,0 +1,259 @@
+"""AppTest of the directors' overview, the network explorer and the method page on the embedded sample."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from netvalue import service
+from netvalue.store import Store
+from tests.apptest_support import run_app
+from tests.support import make_csv
+
+OVERVIEW, NETWORKS, METHOD = "pages/overview.py", "pages/networks.py", "pages/method.py"
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory):
+    """The sample loaded once; each test gets its own copy (loading takes longer than copying)."""
+    path = tmp_path_factory.mktemp("dashboard") / "sample.duckdb"
+    with Store(path) as store:
+        service.ensure_sample(store)
+    return path
+
+
+@pytest.fixture
+def db(tmp_path, monkeypatch, sample_db):
+    path = tmp_path / "app.duckdb"
+    shutil.copy(sample_db, path)
+    monkeypatch.setenv("NETVALUE_DB", str(path))
+    return path
+
+
+def ok(at: AppTest) -> AppTest:
+    assert not at.exception, at.exception
+    return at
+
+
+def metric(at: AppTest, label: str):
+    return next(m for m in at.metric if m.label == label)
+
+
+def captions(at: AppTest) -> list[str]:
+    return [c.value for c in at.caption]
+
+
+def table(at: AppTest):
+    return at.dataframe[0].value
+
+
+# -- Overview -----------------------------------------------------------------------------------------------------
+def test_overview_answers_the_directors_questions(db):
+    at = ok(run_app())
+    labels = [m.label for m in at.metric]
+    assert labels == ["Aktive netværk", "Enheder nået", "Personer med", "Netto kroner", "Borger",
+                      "Kommune (økonomi)", "Medarbejder (trivsel)", "Samlet værdi"]
+    assert int(metric(at, "Aktive netværk").value) >= 25
+    assert metric(at, "Netto kroner").value.endswith("mio. kr.")
+    assert 0 < int(metric(at, "Samlet værdi").value) < 100
+    assert metric(at, "Aktive netværk").delta, "compared with the year before"
+    assert len(at.get("plotly_chart")) == 3
+    assert sum(c.startswith("Sådan læses den") for c in captions(at)) == 3
+    assert any("Vægte i brug" in c for c in captions(at))
+    assert [s.value for s in at.subheader] == ["Seneste fortællinger"]
+    assert len(at.get("page_link")) == 10, "the five strongest and five weakest open their pages"
+
+
+def test_overview_filter_changes_the_numbers(db):
+    at = ok(run_app())
+    before = {m.label: m.value for m in at.metric}
+    ok(at.multiselect(key="types").set_value(["learning"]).run())
+    after = {m.label: m.value for m in at.metric}
+    assert int(after["Aktive netværk"]) < int(before["Aktive netværk"])
+    assert after["Personer med"] != before["Personer med"]
+    assert after["Samlet værdi"] != before["Samlet værdi"] or after["Borger"] != before["Borger"]
+
+
+def test_overview_compares_a_period_with_the_year_before(db):
+    at = ok(run_app(params={"from": "2016-01", "to": "2016-12"}))
+    assert any("2015-01 – 2015-12" in c for c in captions(at))
+    assert metric(at, "Samlet værdi").delta is not None
+
+
+def test_overview_says_when_no_network_matches(db):
+    at = ok(run_app())
+    ok(at.selectbox(key="unit").set_value("U-MUSIK").run())
+    assert any("Ingen netværk passer" in w.value for w in at.warning)
+    assert not at.metric
+
+
+def test_overview_in_english(db):
+    at = ok(run_app())
+    ok(at.segmented_control(key="lang").set_value("en").run())
+    assert at.title[0].value == "Overview of the networks' value"
+    assert "Net DKK" in [m.label for m in at.metric]
+    assert metric(at, "Net DKK").value.startswith("DKK")
+    assert sum(c.startswith("How to read this") for c in captions(at)) == 3
+    assert [s.value for s in at.subheader] == ["Latest stories"]
+
+
+# -- Networks -----------------------------------------------------------------------------------------------------
+def test_the_networks_table(db):
+    at = ok(run_app(NETWORKS))
+    assert at.title[0].value == "Netværkene"
+    t = table(at)
+    assert len(t) == 28
+    assert {"overall", "share_self_reported", "share_evaluated", "citizen", "net_dkk"} <= set(t.columns)
+    assert t["overall"].is_monotonic_decreasing, "best first"
+    assert len(at.get("download_button")) == 2
+    assert any("vægte" in c.lower() and c.startswith("Sådan læses den") for c in captions(at))
+
+
+def test_search_sort_and_filter_the_table(db):
+    at = ok(run_app(NETWORKS))
+    ok(at.text_input(key="networks_search").input("bo i albertslund").run())
+    assert sorted(table(at)["network_id"]) == ["N04", "N19", "N20"]
+    ok(at.text_input(key="networks_search").input("læringsnetværk").run())
+    assert set(table(at)["type"]) == {"Læringsnetværk"}, "the translated type is searchable"
+    ok(at.text_input(key="networks_search").input("").run())
+    ok(at.selectbox(key="networks_sort").set_value("name").run())
+    names = table(at)["name"].tolist()
+    assert names == sorted(names)
+    ok(at.multiselect(key="types").set_value(["innovation"]).run())
+    assert set(table(at)["type"]) == {"Innovationsnetværk"}
+    ok(at.text_input(key="networks_search").input("ingen-sådan").run())
+    assert any("Ingen netværk passer til søgningen" in i.value for i in at.info)
+
+
+def test_a_shared_link_opens_a_network_with_its_filters(db):
+    at = ok(run_app(NETWORKS, params={"network": "N07", "lang": "en", "types": "innovation"}))
+    assert at.title[0].value == "Hverdagsrehabilitering i hjemmeplejen"
+    assert at.multiselect(key="types").value == ["innovation"]
+    assert any("outside the chosen filters" in i.value for i in at.info)
+    assert [m.label for m in at.metric] == ["Overall value", "Self-reported", "Balance", "Net DKK"]
+    assert [s.value for s in at.subheader][:2] == ["What makes the score?", "Down to the measurements"]
+    assert len(at.get("plotly_chart")) == 4
+    assert at.query_params["network"] in ("N07", ["N07"])
+
+
+def test_the_network_page_explains_its_score(db):
+    at = ok(run_app(NETWORKS, params={"network": "N05"}))
+    assert at.title[0].value == "Frivillighed på tværs"
+    assert any(m.value.startswith("**Samlet værdi** = ") for m in at.markdown)
+    legs = at.dataframe[0].value
+    assert legs["contribution"].sum() == pytest.approx(float(metric(at, "Samlet værdi").value), abs=0.5)
+    # down to the measurements: the chosen indicator's monthly values
+    ok(at.selectbox(key="network_indicator").set_value("engagement").run())
+    rows = at.dataframe[1].value
+    assert len(rows) > 5 and set(rows["evidence"]) <= {"Selvrapporteret", "Målt", "Evalueret internt",
+                                                        "Evalueret eksternt"}
+    assert any("Engagement" in c or "bedst" in c for c in captions(at))
+    assert [s.value for s in at.subheader][-2:] == ["Fortællinger", "Knopskydning"]
+
+
+def test_garbage_falls_back_to_the_table(db):
+    at = ok(run_app(NETWORKS, params={"network": "<script>"}))
+    assert at.title[0].value == "Netværkene"
+    assert "network" not in at.query_params
+
+
+def test_choosing_a_network_and_going_back(db):
+    at = ok(run_app(NETWORKS))
+    ok(at.selectbox(key="network_pick").set_value("N03").run())
+    assert at.title[0].value == "Sundhed på ny"
+    assert at.query_params["network"] in ("N03", ["N03"])
+    ok(at.button[0].click().run())
+    assert at.title[0].value == "Netværkene"
+    assert "network" not in at.query_params
+
+
+def test_budding_links_to_parent_and_children(db):
+    at = ok(run_app(NETWORKS, params={"network": "N01"}))
+    child = next(b for b in at.button if b.key == "child_N17")
+    ok(child.click().run())
+    assert at.title[0].value == "Tidlig opsporing på plejecentrene"
+    ok(next(b for b in at.button if b.key == "parent_N01").click().run())
+    assert at.title[0].value == "Observation og tidlig opsporing i hjemmeplejen"
+
+
+def test_a_network_without_measurements_still_has_a_page(db):
+    rows = [["network_id", "name", "type", "home_unit_id", "leader", "purpose", "started_on", "ended_on",
+             "parent_network_id"],
+            ["N99", "Nyt netværk", "learning", "U-MUSIK", "", "Lige begyndt", "2019-11-01", "", "N05"]]
+    with Store(db) as store:
+        service.load_files(store, [("networks.csv", make_csv(rows))], who="test")
+    at = ok(run_app(NETWORKS, params={"network": "N99"}))
+    assert at.title[0].value == "Nyt netværk"
+    assert any("ingen målinger i perioden" in i.value for i in at.info)
+    assert metric(at, "Samlet værdi").value == "–"
+    assert [s.value for s in at.subheader] == ["Enheder med (0)", "Eksterne partnere (0)", "Fortællinger",
+                                               "Knopskydning"]
+    assert any(b.key == "parent_N05" for b in at.button)
+    # ... and a row in the table
+    at = ok(run_app(NETWORKS))
+    assert "N99" in set(table(at)["network_id"])
+
+
+# -- Method -----------------------------------------------------------------------------------------------------
+def test_the_method_page(db):
+    at = ok(run_app(METHOD))
+    assert at.title[0].value == "Sådan regnes tallene"
+    assert len(at.get("latex")) == 7
+    assert len(at.get("plotly_chart")) == 4
+    assert [s.value for s in at.slider] == [33, 33, 33]
+    assert metric(at, "Top 10 ved små ændringer").value.endswith("/ 10")
+    assert len(at.dataframe[0].value) == 13, "the whole indicator catalogue"
+    ok(at.segmented_control(key="lang").set_value("en").run())
+    assert at.title[0].value == "How the numbers are made"
+    assert "Top 10 under small changes" in [m.label for m in at.metric]
+
+
+def test_a_weight_slider_changes_the_ranking_on_another_page(db):
+    at = ok(run_app(NETWORKS))
+    before = table(at)
+    best_citizen = before.sort_values(["citizen", "name"], ascending=[False, True])["network_id"].iloc[0]
+    assert before["network_id"].iloc[0] != best_citizen
+    at.switch_page(METHOD)
+    ok(at.run())
+    for leg in ("economy", "staff"):
+        ok(at.slider(key=f"method_w_{leg}").set_value(0).run())
+    assert at.session_state["weights"] == {"citizen": 33.0, "economy": 0.0, "staff": 0.0}
+    assert at.query_params["w"] in ("33-0-0", ["33-0-0"])
+    at.switch_page(NETWORKS)
+    ok(at.run())
+    assert table(at)["network_id"].iloc[0] == best_citizen
+    assert any("Borger 100%" in c for c in captions(at))
+    at.switch_page(METHOD)
+    ok(at.run())
+    assert [s.value for s in at.slider] == [100, 0, 0], "the sliders start from the session's weights"
+
+
+def test_all_zero_weights_keep_the_previous_weights(db):
+    at = ok(run_app(METHOD))
+    for leg in ("citizen", "economy"):
+        ok(at.slider(key=f"method_w_{leg}").set_value(0).run())
+    ok(at.slider(key="method_w_staff").set_value(0).run())
+    assert any("Mindst én vægt" in e.value for e in at.error)
+    assert at.session_state["weights"] == {"citizen": 0.0, "economy": 0.0, "staff": 33.0}
+    ok(at.button(key="method_equal").click().run())
+    assert at.session_state["weights"] == {"citizen": 1.0, "economy": 1.0, "staff": 1.0}
+    assert not at.error
+
+
+def test_weights_in_a_shared_link_reach_the_method_page(db):
+    at = ok(run_app(METHOD, params={"w": "2-1-1"}))
+    assert [s.value for s in at.slider] == [50, 25, 25]
+    assert any("Borger 50%" in c for c in captions(at))
+
+
+# -- Empty store ----------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("page", [NETWORKS, METHOD])
+def test_pages_on_an_empty_store(tmp_path, monkeypatch, page):
+    path = tmp_path / "empty.duckdb"
+    Store(path).close()
+    monkeypatch.setenv("NETVALUE_DB", str(path))
+    at = ok(run_app(page))
+    assert at.title
+    assert at.info, "an empty store says what to do"
