@@ -1,0 +1,377 @@
+"""AppTest of the upload page: templates, a Danish-format upload through the file uploader with preview and
+report before anything is written, commit, history, undo (and its refusal), and the gate."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from datetime import datetime
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from netvalue import service, templates
+from netvalue.schema import LOAD_ORDER, RECORD_TYPES
+from netvalue.store import Store
+from tests.apptest_support import run_app
+from tests.support import make_csv, typed
+
+PAGE = "pages/upload.py"
+AUTH = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x", "client_id": "id",
+        "client_secret": "s", "server_metadata_url": "https://login.example/.well-known/openid-configuration"}
+
+
+def danish(rows: list[list[str]]) -> bytes:
+    """What Danish Excel writes for "CSV (semikolonsepareret)": ';', cp1252, CRLF."""
+    return make_csv(rows, delimiter=";", encoding="cp1252", newline="\r\n")
+
+
+NETWORKS_DA = danish([
+    ["netværk", "navn", "netværkstype", "hjemmeenhed", "leder", "formål", "startdato", "slutdato", "udsprunget_af"],
+    ["N99", "Pårørende i centrum", "velfærd", "U-HJEM-NORD", "Netværksleder, Hjemmeplejen Nord",
+     "Pårørende inddrages tidligt", "01-03-2015", "", ""],
+])
+MEASUREMENTS_DA = danish([
+    ["netværk", "indikator", "måned", "værdi", "evidens", "bemærkning"],
+    ["N99", "citizen_satisfaction", "01-03-2015", "4,5", "målt", "Første måling"],
+    ["N99", "citizen_satisfaction", "15-04-2015", "3,9", "selvrapporteret", ""],
+    ["N99", "saved_costs", "05-2015", "12.500,5", "evalueret eksternt", ""],
+])
+BAD_MEASUREMENTS = danish([
+    ["netværk", "indikator", "måned", "værdi"],
+    ["N01", "citizen_satisfaction", "01-03-2015", "4,5"],
+    ["N77", "citizen_satisfaction", "01-03-2015", "4,5"],
+    ["N01", "citizen_satisfaction", "31-02-2015", "4,5"],
+    ["N01", "wellbeing", "03-2015", "mange"],
+])
+FIXED_MEASUREMENTS = danish([
+    ["netværk", "indikator", "måned", "værdi"],
+    ["N01", "citizen_satisfaction", "01-03-2015", "4,5"],
+    ["N02", "citizen_satisfaction", "01-03-2015", "4,5"],
+    ["N01", "citizen_satisfaction", "28-02-2015", "4,5"],
+    ["N01", "wellbeing", "03-2015", "61,5"],
+])
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory):
+    """The sample store, built once per module and copied per test (as a fresh checkout would create it)."""
+    path = tmp_path_factory.mktemp("sample") / "sample.duckdb"
+    with Store(path) as s:
+        service.ensure_sample(s)
+    return path
+
+
+@pytest.fixture
+def db(tmp_path, monkeypatch, sample_db):
+    path = tmp_path / "upload.duckdb"
+    shutil.copyfile(sample_db, path)
+    monkeypatch.setenv("NETVALUE_DB", str(path))
+    monkeypatch.delenv("NETVALUE_UPLOAD_PASSPHRASE", raising=False)
+    return path
+
+
+def state(db) -> tuple[dict[str, int], int, int]:
+    """What a refused upload must not change: the counts, the data version and the number of batches."""
+    with Store(db) as s:
+        return s.counts(), s.data_version(), len(s.batches())
+
+
+def texts(at) -> list[str]:
+    return [e.value for kind in ("markdown", "caption", "info", "success", "warning", "error") for e in at.get(kind)]
+
+
+def upload(at, *files: tuple[str, bytes]):
+    at.file_uploader[0].set_value([(name, data, "text/csv") for name, data in files]).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def commit(at):
+    at.button(key="upload_commit").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def frame_with(at, column: str) -> pd.DataFrame:
+    """The shown table that has a column (AppTest's dataframes carry no key)."""
+    found = [d.value for d in at.dataframe if column in d.value.columns]
+    assert len(found) == 1, f"{len(found)} tables with a column {column!r}"
+    return found[0]
+
+
+def previews(at) -> list[str]:
+    """The labels of the preview's expanders (one per file or sheet)."""
+    return [e.label for e in at.expander if "→" in e.label]
+
+
+def undo_pick(at):
+    return next(sb for sb in at.selectbox if sb.key.startswith("upload_undo_pick"))
+
+
+def history(at) -> pd.DataFrame:
+    return frame_with(at, "Hvem")
+
+
+def report(at, column: str = "Problem") -> pd.DataFrame:
+    return frame_with(at, column)
+
+
+# -- templates -------------------------------------------------------------------------------------------------
+def test_page_offers_every_template_and_says_uploads_are_open(db):
+    at = run_app(PAGE)
+    assert not at.exception
+    assert at.title[0].value == "Upload af registreringer"
+    labels = [b.label for b in at.get("download_button")]
+    assert labels == ["Excel-skabelon (alle posttyper + vejledning)", "Organisationsenheder", "Indikatorer",
+                      "Netværk", "Deltagelse", "Målinger", "Fortællinger"]
+    assert any("Uploads er åbne" in i.value for i in at.info)
+    assert len(at.file_uploader) == 1 and at.file_uploader[0].accept_multiple_files
+    assert history(at).iloc[0]["Hvem"] == "sample"
+
+
+# -- the Danish export, checked, previewed, saved ------------------------------------------------------------------
+def test_danish_excel_export_is_previewed_then_saved_as_one_batch(db):
+    at = run_app(PAGE)
+    before = state(db)
+    upload(at, ("netværk.csv", NETWORKS_DA), ("målinger.csv", MEASUREMENTS_DA))
+    assert previews(at) == ["**netværk.csv** → Netværk (1 række)",
+                                              "**målinger.csv** → Målinger (3 rækker)"]
+    preview = at.dataframe[1].value
+    assert preview["value"].tolist() == [4.5, 3.9, 12500.5] and preview["period"].tolist() == [
+        "2015-03", "2015-04", "2015-05"]
+    assert at.success[0].value == "Klar til at gemme: Netværk: 1, Målinger: 3."
+    assert state(db) == before, "nothing is written before the commit"
+
+    commit(at)
+    assert at.success[0].value.startswith("Gemt som upload nr. 2 (nye rækker: 4, erstattede: 0;")
+    counts, version, n_batches = state(db)
+    assert counts["networks"] == before[0]["networks"] + 1 and counts["measurements"] == before[0]["measurements"] + 3
+    assert version > before[1] and n_batches == before[2] + 1
+    with Store(db) as s:
+        got = s.measurements(["N99"])
+    pd.testing.assert_frame_equal(got, typed("measurements", [
+        ["N99", "citizen_satisfaction", "2015-03-01", 4.5, "measured", "Første måling"],
+        ["N99", "citizen_satisfaction", "2015-04-01", 3.9, "self_reported", ""],
+        ["N99", "saved_costs", "2015-05-01", 12500.5, "evaluated_external", ""],
+    ], where="store"))
+    row = history(at).iloc[0]
+    assert (row["Nr."], row["Hvem"], row["Filer"], row["Nye rækker"], row["Status"]) == (
+        2, "open (demo)", "netværk.csv, målinger.csv", 4, "Gældende")
+    assert not previews(at), "the uploader starts empty again after a save"
+
+
+def test_overview_shows_the_new_network_at_once(db):
+    at = run_app()
+    active = int(next(m for m in at.metric if m.label == "Aktive netværk").value)
+    at.switch_page(PAGE).run()
+    upload(at, ("netværk.csv", NETWORKS_DA))
+    commit(at)
+    at.switch_page("pages/overview.py").run()
+    assert not at.exception
+    assert int(next(m for m in at.metric if m.label == "Aktive netværk").value) == active + 1
+
+
+def test_an_excel_workbook_with_a_sheet_per_record_type(db):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Netværk"
+    ws.append(["network_id", "name", "type", "home_unit_id", "started_on"])
+    ws.append(["N98", "Sundhed på tværs", "innovationsnetværk", "U-SUNDC", datetime(2016, 1, 4)])
+    ws = wb.create_sheet("Målinger")
+    ws.append(["netværk", "indikator", "periode", "værdi"])
+    ws.append(["N98", "wellbeing", "2016-02", 71.5])
+    wb.create_sheet("Vejledning").append(["Kolonne", "Beskrivelse"])
+    buf = io.BytesIO()
+    wb.save(buf)
+    at = run_app(PAGE)
+    upload(at, ("netvalue.xlsx", buf.getvalue()))
+    assert previews(at) == ["**netvalue.xlsx [Netværk]** → Netværk (1 række)",
+                                              "**netvalue.xlsx [Målinger]** → Målinger (1 række)"]
+    commit(at)
+    with Store(db) as s:
+        assert s.measurements(["N98"])["value"].tolist() == [71.5]
+        assert s.table("networks").set_index("network_id").loc["N98", "type"] == "innovation"
+
+
+# -- refused files ---------------------------------------------------------------------------------------------
+def test_a_bad_file_is_reported_by_line_and_column_and_changes_nothing_then_the_fix_loads(db):
+    at = run_app(PAGE)
+    before = state(db)
+    upload(at, ("målinger.csv", BAD_MEASUREMENTS))
+    assert at.error[0].value.startswith("Filerne kan ikke indlæses: 3 problemer. Intet er gemt.")
+    report_ = report(at)
+    assert list(report_.columns) == ["Fil", "Ark", "Linje", "Kolonne", "Værdi", "Problem", "Forventet"]
+    where = sorted(zip(report_["Linje"], report_["Kolonne"], report_["Problem"], strict=True))
+    assert where == [(3, "network_id", "Findes hverken i databasen eller i denne upload."),
+                     (4, "period", "Ikke en gyldig måned."), (5, "value", "Ikke et tal.")]
+    assert set(report_["Fil"]) == {"målinger.csv"}
+    assert previews(at) == ["**målinger.csv** → Målinger (4 rækker)"]
+    assert not [b for b in at.button if b.key == "upload_commit"], "no commit button for a refused upload"
+    assert state(db) == before
+
+    # The corrected export dropped on top of the old one: the uploader holds both, the newest copy counts.
+    upload(at, ("målinger.csv", BAD_MEASUREMENTS), ("målinger.csv", FIXED_MEASUREMENTS))
+    assert not at.error
+    assert any("Samme filnavn er uploadet mere end én gang (målinger.csv)" in c.value for c in at.caption)
+    commit(at)
+    counts, _, _ = state(db)
+    with Store(db) as s:
+        batch = s.batches().iloc[0]
+        got = s.measurements(["N01", "N02"])
+    assert (batch["files"], batch["added"] + batch["replaced"]) == ("målinger.csv", 4)
+    assert counts["measurements"] == before[0]["measurements"] + batch["added"]
+    stored = set(zip(got["network_id"], got["indicator_id"], got["period"].dt.strftime("%d-%m-%Y"), got["value"],
+                     strict=True))
+    assert {("N01", "citizen_satisfaction", "01-03-2015", 4.5), ("N02", "citizen_satisfaction", "01-03-2015", 4.5),
+            ("N01", "citizen_satisfaction", "01-02-2015", 4.5), ("N01", "wellbeing", "01-03-2015", 61.5)} <= stored
+
+
+UNREADABLE = [
+    ("gammel.xls", b"\xd0\xcf\x11\xe0" + b"\0" * 600, "Gamle .xls-filer kan ikke læses: gem som .xlsx eller CSV."),
+    ("billede.csv", bytes(range(256)) * 40, "Filen er hverken CSV eller Excel (.xlsx)."),
+    ("tom.csv", b"", "Filen er tom."),
+    ("ødelagt.xlsx", b"PK\x03\x04 not really a workbook", "Excel-filen kan ikke åbnes: BadZipFile"),
+    ("indkøb.csv", "vare;pris\r\nmælk;12,5\r\n".encode("cp1252"), "Overskriften passer ikke til nogen posttype."),
+]
+
+
+def test_unreadable_files_get_a_friendly_report_never_a_traceback(db):
+    at = run_app(PAGE)
+    before = state(db)
+    upload(at, *[(name, data) for name, data, _ in UNREADABLE], ("netværk.csv", NETWORKS_DA))
+    problems = report(at)
+    assert sorted(zip(problems["Fil"], problems["Problem"], strict=True)) == sorted(
+        (name, problem) for name, _, problem in UNREADABLE), "one problem per bad file; the good file has none"
+    assert previews(at) == ["**indkøb.csv** → posttype ikke genkendt (1 række)",
+                                              "**netværk.csv** → Netværk (1 række)"]
+    assert state(db) == before, "one bad file refuses the whole upload"
+
+
+def test_a_store_change_between_check_and_commit_is_caught_and_nothing_is_written(db):
+    at = run_app(PAGE)
+    upload(at, ("netværk.csv", NETWORKS_DA))
+    commit(at)  # batch 2: N99
+    upload(at, ("målinger.csv", MEASUREMENTS_DA))
+    assert at.success[0].value == "Klar til at gemme: Målinger: 3."
+    with Store(db) as s:  # someone else undoes N99 meanwhile
+        s.undo(2)
+    before = state(db)
+    commit(at)
+    assert at.error[0].value.startswith("Filerne kan ikke indlæses: 3 problemer")
+    assert state(db) == before
+
+
+# -- history and undo ------------------------------------------------------------------------------------------
+def test_undo_asks_first_then_restores_the_counts(db):
+    at = run_app(PAGE)
+    before = state(db)[0]
+    upload(at, ("netværk.csv", NETWORKS_DA), ("målinger.csv", MEASUREMENTS_DA))
+    commit(at)
+    assert undo_pick(at).value == 2
+    at.button(key="upload_undo").click().run()
+    assert at.warning[0].value == ("Fortryd upload nr. 2 (netværk.csv, målinger.csv)? Rækker, den tilføjede, fjernes "
+                                   "(4), og rækker, den erstattede, kommer tilbage (0).")
+    at.button(key="upload_undo_cancel").click().run()
+    assert state(db)[0] != before, "cancel undoes nothing"
+    at.button(key="upload_undo").click().run()
+    at.button(key="upload_undo_yes").click().run()
+    assert not at.exception
+    assert at.success[0].value == "Upload nr. 2 er fortrudt. Alle sider viser nu data uden den."
+    assert state(db)[0] == before
+    assert history(at).iloc[0]["Status"].startswith("Fortrudt ")
+    assert undo_pick(at).options == ["Nr. 1 · " + history(at).iloc[1]["Tidspunkt"]
+                                                            + " · sample · " + history(at).iloc[1]["Filer"]]
+
+
+def test_undo_refused_when_a_later_upload_changed_the_same_rows(db):
+    at = run_app(PAGE)
+    upload(at, ("netværk.csv", NETWORKS_DA))
+    commit(at)
+    renamed = NETWORKS_DA.replace("Pårørende i centrum".encode("cp1252"), "Pårørende først".encode("cp1252"))
+    upload(at, ("netværk_rettet.csv", renamed))
+    commit(at)
+    assert state(db)[0]["networks"] == 29
+    before = state(db)
+    undo_pick(at).set_value(2).run()
+    at.button(key="upload_undo").click().run()
+    at.button(key="upload_undo_yes").click().run()
+    assert not at.exception
+    message = at.error[0].value
+    assert message.startswith("Upload nr. 2 kan ikke fortrydes: Batch 2 cannot be undone")
+    assert "networks: 1 rows (network_id) were changed again by a later upload" in message
+    assert state(db) == before
+
+
+# -- the gate ----------------------------------------------------------------------------------------------------
+def _submit(at, passphrase: str):
+    at.text_input(key="upload_passphrase").input(passphrase)
+    next(b for b in at.button if b.label == "Lås op").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+@pytest.mark.parametrize("where", ["secrets", "environment"])
+def test_a_passphrase_guards_the_uploader_and_undo(db, monkeypatch, where):
+    secret = "Fælles nøgle 2025"
+    if where == "environment":
+        monkeypatch.setenv("NETVALUE_UPLOAD_PASSPHRASE", secret)
+        at = run_app(PAGE)
+    else:
+        at = run_app(PAGE, secrets={"netvalue": {"upload_passphrase": secret}})
+    assert not at.exception
+    assert len(at.file_uploader) == 0
+    assert not [b for b in at.button if b.key == "upload_undo"]
+    assert any("kræver netværksstrukturens adgangskode" in i.value for i in at.info)
+    _submit(at, "forkert")
+    assert [e.value for e in at.error] == ["Forkert adgangskode."]
+    assert len(at.file_uploader) == 0
+    _submit(at, secret)
+    assert len(at.file_uploader) == 1
+    assert not at.text_input, "unlocked: the passphrase field is gone"
+    assert secret not in repr(at.session_state.to_dict()), "the session keeps a token, not the passphrase"
+    upload(at, ("netværk.csv", NETWORKS_DA))
+    commit(at)
+    assert history(at).iloc[0]["Hvem"] == "passphrase"
+    assert all(secret not in t for t in texts(at))
+
+
+def test_oidc_login_and_the_uploader_list(db):
+    at = run_app(PAGE, secrets={"auth": AUTH, "netvalue": {"uploaders": ["team@albertslund.dk"]}})
+    at.user = {"is_logged_in": False}
+    at.run()
+    assert len(at.file_uploader) == 0
+    assert at.button(key="upload_login").label == "Log ind"
+    at.button(key="upload_login").click().run()
+    assert not at.exception, "a login that cannot start is a message, not a traceback"
+
+    at.user = {"is_logged_in": True, "email": "director@albertslund.dk"}
+    at.run()
+    assert len(at.file_uploader) == 0
+    assert at.error[0].value.startswith("Du er logget ind som director@albertslund.dk, men står ikke på listen")
+
+    at.user = {"is_logged_in": True, "email": "Team@Albertslund.dk"}
+    at.run()
+    assert at.success[0].value == "Logget ind som Team@Albertslund.dk."
+    upload(at, ("netværk.csv", NETWORKS_DA))
+    commit(at)
+    assert history(at).iloc[0]["Hvem"] == "team@albertslund.dk"
+
+
+def test_page_in_english(db):
+    at = run_app(PAGE, params={"lang": "en"})
+    assert at.title[0].value == "Upload records"
+    upload(at, ("m.csv", BAD_MEASUREMENTS))
+    problems = report(at)
+    assert list(problems.columns) == ["File", "Sheet", "Line", "Column", "Value", "Problem", "Expected"]
+    assert "Not a number." in problems["Problem"].tolist()
+
+
+def test_the_excel_template_uploaded_unchanged_warns_about_its_example_rows(db):
+    at = run_app(PAGE)
+    upload(at, (templates.XLSX_FILENAME, templates.xlsx_template()))
+    assert previews(at) == [f"**{templates.XLSX_FILENAME} [{RECORD_TYPES[n].label_da}]** → {RECORD_TYPES[n].label_da} "
+                            f"({'4 rækker' if n == 'org_units' else '1 række'})" for n in LOAD_ORDER]
+    assert at.warning[0].value.startswith("Skabelonens eksempelrække er med i uploaden (netvalue_skabelon.xlsx "
+                                          "[Organisationsenheder]:5, netvalue_skabelon.xlsx [Indikatorer]:2")
