@@ -12,7 +12,7 @@ import csv
 import io
 import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import PurePath
@@ -31,6 +31,16 @@ _CPR_ANY = r"[0-9]{6}[- ]?[0-9]{4}"  # a cheap, vectorised first pass; CPR_RE th
 _WS = re.compile(r"^[\s\u00a0\ufeff]+|[\s\u00a0\ufeff]+$")
 
 
+# Problems whose expectation is raw text (a list of values, columns, a target) and the sentence it goes in.
+_EXPECTED_TEMPLATE = {
+    "unknown_reference": ("expected.key_of", "target"),
+    "not_allowed": ("expected.one_of", "values"),
+    "unknown_column": ("expected.columns", "columns"),
+    "missing_column": ("expected.columns", "columns"),
+    "unknown_type": ("expected.record_types", "types"),
+}
+
+
 @dataclass(frozen=True)
 class Problem:
     file: str
@@ -42,6 +52,15 @@ class Problem:
     sheet: str | None = None
     params: tuple[tuple[str, str], ...] = ()
     expected_key: str = ""
+
+    def expected_text(self, lang: str = "en") -> str:
+        """What was expected, in the language: its own text key, or its raw expectation put into words."""
+        if self.expected_key:
+            return t(self.expected_key, lang, **dict(self.params))
+        if self.expected and self.code in _EXPECTED_TEMPLATE:
+            key, slot = _EXPECTED_TEMPLATE[self.code]
+            return t(key, lang, **{slot: self.expected})
+        return self.expected
 
     def describe(self, lang: str = "en") -> str:
         """One line: where, what is wrong, what was expected."""
@@ -55,7 +74,7 @@ class Problem:
         if self.value not in (None, ""):
             where.append(t("where.value", lang, value=repr(_clip(self.value))))
         text = ", ".join(where) + ": " + t(f"problem.{self.code}", lang, **dict(self.params))
-        expected = t(self.expected_key, lang, **dict(self.params)) if self.expected_key else self.expected
+        expected = self.expected_text(lang)
         if expected:
             text += " " + t("where.expected", lang, expected=expected)
         return text
@@ -746,21 +765,36 @@ def _check_cycles(by_type: dict[str, list[Parsed]], store: KeySource | None, col
                                 (("path", " → ".join([*seen[seen.index(cur):], cur])),)))
 
 
-def prepare(files: Sequence[tuple[str, bytes]], store: KeySource | None = None) -> LoadPlan:
-    """Read, type and check every file of one load together; raise IngestError with all problems."""
+Progress = Callable[[str, int, int, str], None]
+
+
+def prepare(files: Sequence[tuple[str, bytes]], store: KeySource | None = None,
+            progress: Progress | None = None) -> LoadPlan:
+    """Read, type and check every file of one load together; raise IngestError with all problems.
+
+    progress, when given, is called as (step, i, n, name): ("read", i, n, file) before each file,
+    ("parse", i, n, file or sheet) before each table and ("check", 0, 1, "") before the checks across files.
+    """
     col = _Collector()
     parsed: list[Parsed] = []
-    for filename, data in files:
+    for i, (filename, data) in enumerate(files):
+        if progress:
+            progress("read", i, len(files), filename)
         try:
             tables = read_tables(data, filename)
         except IngestError as exc:
             for p in exc.problems:
                 col.add(p)
             continue
-        for table in tables:
+        for j, table in enumerate(tables):
+            if progress:
+                where = table.file if table.sheet is None else f"{table.file} [{table.sheet}]"
+                progress("parse", j, len(tables), where)
             p = parse_table(table, col)
             if p is not None:
                 parsed.append(p)
+    if progress:
+        progress("check", 0, 1, "")
     by_type: dict[str, list[Parsed]] = {}
     for p in parsed:
         _rules(p, col)

@@ -25,11 +25,17 @@ class StoreBusy(RuntimeError):
 
 
 class StoreIntegrityError(RuntimeError):
-    """A write or undo would break a foreign key or touch rows a later batch changed."""
+    """A write or undo would break a foreign key or touch rows a later batch changed.
 
-    def __init__(self, message: str, details: Sequence[str] = ()) -> None:
+    code (foreign_keys, no_batch, already_undone, later_batch) and params let the UI say it in Danish;
+    str() is the English message.
+    """
+
+    def __init__(self, message: str, details: Sequence[str] = (), code: str = "", **params: object) -> None:
         super().__init__(message)
         self.details = list(details)
+        self.code = code
+        self.params = params
 
 
 @dataclass
@@ -290,7 +296,7 @@ class Store:
                 ).fetchall()
                 problems += [f"{name}.{fk.column} = {r[0]!r} has no {fk.target}.{fk.target_column}" for r in rows]
         if problems:
-            raise StoreIntegrityError("Foreign keys would break; nothing was written.", problems)
+            raise StoreIntegrityError("Foreign keys would break; nothing was written.", problems, "foreign_keys")
 
     def undo(self, batch_id: int) -> None:
         """Restore exactly the state before a batch; refuse when a later batch touched the same rows."""
@@ -298,9 +304,10 @@ class Store:
             rows = cur.execute("SELECT undone_at FROM batches WHERE batch_id = ?", [batch_id]).fetchall()
             row = rows[0] if rows else None
             if row is None:
-                raise StoreIntegrityError(f"There is no batch {batch_id}.")
+                raise StoreIntegrityError(f"There is no batch {batch_id}.", code="no_batch", batch=batch_id)
             if row[0] is not None:
-                raise StoreIntegrityError(f"Batch {batch_id} is already undone.")
+                raise StoreIntegrityError(f"Batch {batch_id} is already undone.", code="already_undone",
+                                          batch=batch_id)
             clashes = []
             for name in LOAD_ORDER:
                 key = RECORD_TYPES[name].key
@@ -315,7 +322,7 @@ class Store:
             if clashes:
                 raise StoreIntegrityError(
                     f"Batch {batch_id} cannot be undone: later uploads changed the same rows. Undo those first.",
-                    clashes,
+                    clashes, "later_batch", batch=batch_id,
                 )
             for name in reversed(LOAD_ORDER):
                 cols = ", ".join(_cols(name))
@@ -328,3 +335,18 @@ class Store:
             self._check_foreign_keys(cur)
             cur.execute("UPDATE batches SET undone_at = ? WHERE batch_id = ?", [datetime.now(), batch_id])
             self._bump(cur)
+
+    # -- references for the benchmark ----------------------------------------------------------------
+    def reference_group_by(self) -> pd.DataFrame:
+        """Bare DuckDB: mean value per network and indicator, the floor any scoring query stands on."""
+        return self._df("SELECT network_id, indicator_id, avg(value) AS v FROM measurements GROUP BY ALL")
+
+
+def reference_read_csv(path: str | Path) -> int:
+    """Bare DuckDB: read a CSV file into a table of a fresh in-memory database; the rows read."""
+    con = duckdb.connect(":memory:")
+    try:
+        con.execute("CREATE TABLE t AS SELECT * FROM read_csv(?)", [str(path)])
+        return int(con.execute("SELECT count(*) FROM t").fetchall()[0][0])
+    finally:
+        con.close()

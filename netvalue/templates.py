@@ -279,24 +279,9 @@ def newest_by_name(files: Sequence[tuple[str, bytes]]) -> tuple[list[tuple[str, 
     return kept, replaced
 
 
-_EXPECTED_TEMPLATE = {
-    "unknown_reference": ("expected.key_of", "target"),
-    "not_allowed": ("expected.one_of", "values"),
-    "unknown_column": ("expected.columns", "columns"),
-    "missing_column": ("expected.columns", "columns"),
-    "unknown_type": ("expected.record_types", "types"),
-}
-
-
 def expected_text(p: Problem, lang: str) -> str:
-    """What was expected, in the language: the problem's own key, or its raw expectation put into words."""
-    params = dict(p.params)
-    if p.expected_key:
-        return t(p.expected_key, lang, **params)
-    if p.expected and p.code in _EXPECTED_TEMPLATE:
-        key, slot = _EXPECTED_TEMPLATE[p.code]
-        return t(key, lang, **{slot: p.expected})
-    return p.expected
+    """What was expected, in the language (see Problem.expected_text)."""
+    return p.expected_text(lang)
 
 
 def problems_frame(problems: Sequence[Problem], lang: str) -> pd.DataFrame:

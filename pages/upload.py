@@ -122,6 +122,11 @@ else:
                 st.error(ui.tr("upload.passphrase_wrong"))
 
 
+def refusal(exc: StoreIntegrityError) -> str:
+    """The store's refusal in the UI language (its English message when it has no code)."""
+    return ui.tr(f"store.{exc.code}", **exc.params) if exc.code else str(exc)
+
+
 # -- 2. Upload, check, preview, save ----------------------------------------------------------------------------
 def check(files: list[tuple[str, bytes]]) -> dict:
     """Read and check the files against the store (nothing is written); remembered per files and store version."""
@@ -130,8 +135,15 @@ def check(files: list[tuple[str, bytes]]) -> dict:
     with st.status(ui.tr("upload.checking", n=len(files), mb=format_number(size, L, 1)), expanded=False) as status:
         st.write(ui.tr("upload.step_read"))
         st.write(ui.tr("upload.step_check"))
+        bar = st.progress(0.0)
+
+        def progress(step: str, i: int, total: int, name: str) -> None:
+            start = {"read": 0.0, "parse": 0.3, "check": 0.8}[step]
+            share = start + (0.3 * i / max(total, 1) if step != "check" else 0)
+            bar.progress(min(share, 1.0), text=ui.tr(f"progress.{step}", file=name, i=i + 1, n=total))
+
         try:
-            plan = ingest.prepare(files, store)
+            plan = ingest.prepare(files, store, progress)
         except ingest.IngestError as exc:
             status.update(label=ui.tr("upload.checked_bad", n=n(exc.total), seconds=secs(t0)), state="error")
             return {"plan": None, "error": exc, "preview": templates.preview_files(files)}
@@ -168,7 +180,7 @@ def save(files: list[tuple[str, bytes]], result: dict, who: str) -> None:
             return
         except StoreIntegrityError as exc:
             status.update(state="error")
-            st.error(ui.tr("upload.store_refused") + f"\n\n{exc}" + "".join(f"\n- {d}" for d in exc.details))
+            st.error(ui.tr("upload.store_refused") + f"\n\n{refusal(exc)}" + "".join(f"\n- {d}" for d in exc.details))
             return
         except StoreBusy:
             status.update(state="error")
@@ -283,7 +295,7 @@ else:
         try:
             store.undo(pending)
         except StoreIntegrityError as exc:
-            flash("history", "error", ui.tr("upload.undo_refused", batch=pending) + f" {exc}", exc.details)
+            flash("history", "error", refusal(exc), exc.details)
         except StoreBusy:
             flash("history", "error", ui.tr("upload.busy"))
         except Exception:

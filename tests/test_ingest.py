@@ -720,3 +720,23 @@ def test_arbitrary_note_text_raises_only_ingest_error(note):
         stripped = ingest._WS.sub("", note)
         assert len(got) == 1
         assert got[0] == stripped or (stripped == "" and pd.isna(got[0]))
+
+
+def test_progress_reports_each_file_and_the_checks(tiny_files):
+    calls = []
+    ingest.prepare(tiny_files, None, lambda *a: calls.append(a))
+    n = len(tiny_files)
+    reads = [c for c in calls if c[0] == "read"]
+    assert reads == [("read", i, n, name) for i, (name, _) in enumerate(tiny_files)]
+    assert sum(c[0] == "parse" for c in calls) == n
+    assert calls[-1] == ("check", 0, 1, "")
+
+
+def test_an_unknown_reference_says_what_was_expected_in_both_languages(tiny_files):
+    bad = make_csv([["network_id", "indicator_id", "period", "value"], ["N9", "sat", "2015-03", "4"]])
+    with pytest.raises(ingest.IngestError) as exc:
+        ingest.prepare([*tiny_files, ("bad.csv", bad)])
+    (problem,) = [p for p in exc.value.problems if p.file == "bad.csv"]
+    assert problem.expected_text("da") == "et id fra networks.network_id"
+    assert problem.expected_text("en") == "an id from networks.network_id"
+    assert "forventet: et id fra networks.network_id" in problem.describe("da")

@@ -299,7 +299,7 @@ def test_undo_refused_when_a_later_upload_changed_the_same_rows(db):
     at.button(key="upload_undo_yes").click().run()
     assert not at.exception
     message = at.error[0].value
-    assert message.startswith("Upload nr. 2 kan ikke fortrydes: Batch 2 cannot be undone")
+    assert message.startswith("Upload nr. 2 kan ikke fortrydes: senere uploads har ændret de samme rækker")
     assert "networks: 1 rows (network_id) were changed again by a later upload" in message
     assert state(db) == before
 

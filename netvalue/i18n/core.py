@@ -80,4 +80,18 @@ TEXTS: dict[str, tuple[str, str]] = {
     "expected.record_types": ("overskriften fra en skabelon ({types})", "the header of a template ({types})"),
     "expected.key_of": ("et id fra {target}", "an id from {target}"),
     "expected.no_cpr": ("tekst uden personnumre", "text without personal ID numbers"),
+    # Store refusals (StoreIntegrityError.code)
+    "store.foreign_keys": ("Der ville mangle rækker, som andre peger på; intet er gemt.",
+                           "Rows that others point at would be missing; nothing was written."),
+    "store.no_batch": ("Upload nr. {batch} findes ikke.", "There is no upload {batch}."),
+    "store.already_undone": ("Upload nr. {batch} er allerede fortrudt.", "Upload {batch} is already undone."),
+    "store.later_batch": (
+        "Upload nr. {batch} kan ikke fortrydes: senere uploads har ændret de samme rækker. Fortryd dem først.",
+        "Upload {batch} cannot be undone: later uploads changed the same rows. Undo those first.",
+    ),
+    # Progress of a load
+    "progress.read": ("Læser {file} ({i} af {n})", "Reading {file} ({i} of {n})"),
+    "progress.parse": ("Tjekker {file} ({i} af {n})", "Checking {file} ({i} of {n})"),
+    "progress.check": ("Tjekker nøgler og henvisninger på tværs af filerne",
+                       "Checking keys and references across the files"),
 }
