@@ -36,10 +36,11 @@ def _at_end(p: pd.DataFrame, end: date | None) -> pd.DataFrame:
 
 def key_figures(networks: pd.DataFrame, participation: pd.DataFrame, org_units: pd.DataFrame,
                 start: date | None, end: date | None) -> dict[str, int]:
-    """networks: the selected networks. Units reached counts internal units (not external partners); people
+    """networks: the selected networks. Units reached counts the municipality's working units (level `unit`:
+    not a centre or area taking part as a whole, not external partners), as the ripples page does; people
     counts everyone taking part at the end of the period, each (network, unit) once."""
     p = active_participation(participation[participation["network_id"].isin(networks["network_id"])], start, end)
-    internal = set(org_units.loc[org_units["level"] != "external", "unit_id"])
+    internal = set(org_units.loc[org_units["level"] == "unit", "unit_id"])
     latest = _at_end(p, end)
     return {
         "networks": len(networks),

@@ -214,3 +214,13 @@ def test_strongest_are_never_below_weakest(values, n):
     assert set(top["network_id"]).isdisjoint(bottom["network_id"])
     if len(top) and len(bottom):
         assert top["overall"].min() >= bottom["overall"].max()
+
+
+def test_a_centre_taking_part_as_a_whole_is_not_a_unit_reached(tables):
+    part = tables["participation"]
+    whole_centre = pd.DataFrame({"network_id": ["N1"], "unit_id": ["C1"], "joined_on": [pd.Timestamp("2014-02-01")],
+                                 "left_on": [pd.NaT], "people": [2]}).astype(part.dtypes.to_dict())
+    with_centre = pd.concat([part, whole_centre], ignore_index=True)
+    figs = kf.key_figures(tables["networks"], with_centre, tables["org_units"], date(2014, 1, 1), date(2014, 12, 1))
+    assert figs["units"] == 2  # U1 and U2, as the ripples page counts them; C1 is not a working unit
+    assert figs["people"] == 8 + 2

@@ -16,10 +16,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "overview.units": ("Enheder nået", "Units reached"),
     "overview.units_help": (
-        "Kommunens egne enheder med mindst én deltager i et af netværkene i perioden (eksterne partnere tæller "
-        "ikke med).",
-        "The municipality's own units with at least one person in one of the networks in the period (external "
-        "partners are not counted).",
+        "Kommunens egne enheder (arbejdspladserne nederst i organisationen) med mindst én deltager i et af "
+        "netværkene i perioden. Centre og områder, der deltager som helhed, og eksterne partnere tæller ikke med.",
+        "The municipality's own working units (the bottom of the org tree) with at least one person in one of the "
+        "networks in the period. Centres and areas taking part as a whole, and external partners, are not counted.",
     ),
     "overview.people": ("Personer med", "People taking part"),
     "overview.people_help": (
