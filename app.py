@@ -1,24 +1,40 @@
 """netvalue: the Streamlit entry point. Page config, shared sidebar filters, navigation over pages/."""
 
+import logging
+import os
+
 import streamlit as st
 
 import ui
 from netvalue.i18n import t
 
+log = logging.getLogger("netvalue")
+
 st.set_page_config(page_title="netvalue", page_icon=":material/water:", layout="wide")
 
-filters = ui.sidebar_filters()
-st.session_state["_filters"] = filters
-L = filters.lang
 
-pages = [
-    st.Page("pages/overview.py", title=t("page.overview", L), icon=":material/dashboard:", default=True,
-            url_path="overview"),
-    st.Page("pages/networks.py", title=t("page.networks", L), icon=":material/hub:", url_path="networks"),
-    st.Page("pages/ripples.py", title=t("page.ripples", L), icon=":material/water:", url_path="ripples"),
-    st.Page("pages/depth_breadth.py", title=t("page.depth_breadth", L), icon=":material/stacked_bar_chart:",
-            url_path="depth_breadth"),
-    st.Page("pages/upload.py", title=t("page.upload", L), icon=":material/upload_file:", url_path="upload"),
-    st.Page("pages/method.py", title=t("page.method", L), icon=":material/functions:", url_path="method"),
-]
-st.navigation(pages, position="sidebar").run()
+def main() -> None:
+    filters = ui.sidebar_filters()
+    st.session_state["_filters"] = filters
+    L = filters.lang
+    pages = [
+        st.Page("pages/overview.py", title=t("page.overview", L), icon=":material/dashboard:", default=True,
+                url_path="overview"),
+        st.Page("pages/networks.py", title=t("page.networks", L), icon=":material/hub:", url_path="networks"),
+        st.Page("pages/ripples.py", title=t("page.ripples", L), icon=":material/water:", url_path="ripples"),
+        st.Page("pages/depth_breadth.py", title=t("page.depth_breadth", L), icon=":material/stacked_bar_chart:",
+                url_path="depth_breadth"),
+        st.Page("pages/upload.py", title=t("page.upload", L), icon=":material/upload_file:", url_path="upload"),
+        st.Page("pages/method.py", title=t("page.method", L), icon=":material/functions:", url_path="method"),
+    ]
+    st.navigation(pages, position="sidebar").run()
+
+
+try:
+    main()
+except Exception:  # Streamlit's rerun and stop are BaseExceptions and pass through untouched
+    # Tests set NETVALUE_RAISE=1 so a failing page fails its test instead of showing the message below.
+    if os.environ.get("NETVALUE_RAISE") == "1":
+        raise
+    log.exception("a page failed")
+    st.error(t("app.error", st.session_state.get("_lang", "da")))

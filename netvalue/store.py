@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import threading
 import time
 from collections.abc import Iterator, Sequence
@@ -335,6 +337,73 @@ class Store:
             self._check_foreign_keys(cur)
             cur.execute("UPDATE batches SET undone_at = ? WHERE batch_id = ?", [datetime.now(), batch_id])
             self._bump(cur)
+
+    # -- backups ---------------------------------------------------------------------------------------
+    def _all_tables(self) -> list[str]:
+        return ["meta", "batches", *LOAD_ORDER, *(f"{n}__replaced" for n in LOAD_ORDER)]
+
+    def backup(self, directory: str | Path) -> dict:
+        """Write every table as Parquet plus manifest.json into a new directory; return the manifest.
+
+        Tables are read inside one transaction, so the backup is one consistent state. The directory is
+        written under a temporary name and renamed at the end: a crash never leaves a half backup.
+        Paths never enter SQL: rows come out as Arrow tables and pyarrow writes the files.
+        """
+        import pyarrow.parquet as pq
+
+        target = Path(directory)
+        if target.exists() and any(target.iterdir()):
+            raise FileExistsError(f"{target} exists and is not empty")
+        tmp = target.with_name(f".{target.name}.partial")
+        if tmp.exists():
+            shutil.rmtree(tmp)
+        tmp.mkdir(parents=True)
+        counts: dict[str, int] = {}
+        with self._transaction() as cur:
+            for name in self._all_tables():
+                arrow = cur.sql(f"SELECT * FROM {name}").to_arrow_table()
+                pq.write_table(arrow, tmp / f"{name}.parquet")
+                counts[name] = arrow.num_rows
+            version = int(cur.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchall()[0][0])
+        manifest = {"format": "netvalue-backup-1", "schema_version": SCHEMA_VERSION, "data_version": version,
+                    "created": datetime.now().isoformat(timespec="seconds"), "rows": counts}
+        (tmp / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+        if target.exists():
+            target.rmdir()
+        tmp.rename(target)
+        return manifest
+
+    def restore(self, directory: str | Path) -> dict:
+        """Replace everything in the store with a backup, in one transaction; return its manifest."""
+        import pyarrow.parquet as pq
+
+        source = Path(directory)
+        try:
+            manifest = json.loads((source / "manifest.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ValueError(f"{source} is not a netvalue backup (no readable manifest.json)") from exc
+        if manifest.get("format") != "netvalue-backup-1" or int(manifest.get("schema_version", 0)) > SCHEMA_VERSION:
+            raise ValueError(f"{source} is a backup this netvalue cannot read")
+        with self._transaction() as cur:
+            before = int(cur.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchall()[0][0])
+            for name in self._all_tables():
+                arrow = pq.read_table(source / f"{name}.parquet")
+                if arrow.num_rows != manifest["rows"].get(name):
+                    raise ValueError(f"{name}.parquet holds {arrow.num_rows} rows, the manifest says "
+                                     f"{manifest['rows'].get(name)}: the backup is damaged")
+                cur.execute(f"DELETE FROM {name}")
+                cur.register("_restore_rows", arrow)
+                try:
+                    cols = ", ".join(arrow.column_names)
+                    cur.execute(f"INSERT INTO {name} ({cols}) SELECT {cols} FROM _restore_rows")
+                finally:
+                    cur.unregister("_restore_rows")
+            self._check_foreign_keys(cur)
+            # The version must move past every version this store has shown, or a cache keyed by it would
+            # serve what was there before the restore.
+            after = max(before, int(manifest.get("data_version", 0))) + 1
+            cur.execute("UPDATE meta SET value = ? WHERE key = 'data_version'", [str(after)])
+        return manifest
 
     # -- references for the benchmark ----------------------------------------------------------------
     def reference_group_by(self) -> pd.DataFrame:

@@ -5,11 +5,17 @@ The helpers (make_csv, typed) and the tiny rows live in tests/support.py so test
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from netvalue import service
 from netvalue.store import Store
 from tests.support import TINY_ROWS, make_csv
+
+# A page that fails must fail its test (AppTest's at.exception, the browser's stException) rather than show
+# app.py's friendly message; tests/test_app.py checks the friendly message with this unset.
+os.environ["NETVALUE_RAISE"] = "1"
 
 
 @pytest.fixture

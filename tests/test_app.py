@@ -93,3 +93,14 @@ def test_the_period_filter_narrows_the_numbers_and_survives_a_page_switch(db):
     at.switch_page("pages/method.py").run()
     assert not at.exception
     assert at.select_slider(key="period").value == ("2013-09", "2014-08")
+
+
+def test_a_failure_shows_a_friendly_message_not_a_traceback(tmp_path, monkeypatch):
+    unusable = tmp_path / "a-directory.duckdb"
+    unusable.mkdir()  # the store cannot be opened: every page fails before it draws
+    monkeypatch.setenv("NETVALUE_DB", str(unusable))
+    monkeypatch.delenv("NETVALUE_RAISE")
+    at = run_app()
+    assert not at.exception
+    assert "Noget gik galt" in at.error[0].value
+    assert "Traceback" not in at.error[0].value

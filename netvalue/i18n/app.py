@@ -8,6 +8,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "page.depth_breadth": ("Dybde og bredde", "Depth and breadth"),
     "page.upload": ("Upload", "Upload"),
     "page.method": ("Metode", "Method"),
+    "app.error": (
+        "Noget gik galt, og siden kunne ikke vises. Prøv igen; fortsætter det, så kontakt netværksstrukturen. "
+        "Detaljerne er skrevet i serverens log.",
+        "Something went wrong and the page could not be shown. Try again; if it persists, contact the "
+        "network-structure team. The details are in the server log.",
+    ),
     "page.coming": ("Denne side er på vej.", "This page is coming."),
     "filters.header": ("Filtre", "Filters"),
     "filters.period": ("Periode", "Period"),
