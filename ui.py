@@ -186,3 +186,16 @@ def _run_through_app() -> None:
 
     PagesManager.uses_pages_directory = False
     st.rerun()
+
+
+def stop_if_empty() -> None:
+    """On an empty store: say so, offer the sample and the upload page, and stop the page here."""
+    if not store().is_empty():
+        return
+    st.subheader(tr("empty.title"))
+    st.write(tr("empty.body"))
+    if st.button(tr("empty.load_sample"), type="primary", key="empty_load_sample"):
+        service.ensure_sample(store())
+        st.rerun()
+    st.page_link("pages/upload.py", label=tr("page.upload"), icon=":material/upload_file:")
+    st.stop()

@@ -18,10 +18,7 @@ L = f.lang
 st.title(ui.tr("depth.title"))
 st.write(ui.tr("depth.intro"))
 
-if ui.store().is_empty():
-    st.info(ui.tr("empty.body"))
-    st.page_link("pages/overview.py", label=ui.tr("page.overview"), icon=":material/dashboard:")
-    st.stop()
+ui.stop_if_empty()
 
 networks = flt.select_networks(ui.table("networks"), ui.table("participation"), ui.table("org_units"), f)
 if networks.empty or f.start is None or f.end is None:

@@ -21,9 +21,7 @@ ss = st.session_state
 
 if ui.store().is_empty():
     st.title(ui.tr("page.networks"))
-    st.info(ui.tr("networks.empty_store"))
-    st.page_link("pages/overview.py", label=ui.tr("page.overview"), icon=":material/dashboard:")
-    st.stop()
+ui.stop_if_empty()
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

@@ -17,16 +17,7 @@ f = ui.current_filters()
 L = f.lang
 st.title(ui.tr("overview.title"))
 
-if ui.store().is_empty():
-    st.subheader(ui.tr("empty.title"))
-    st.write(ui.tr("empty.body"))
-    if st.button(ui.tr("empty.load_sample"), type="primary"):
-        from netvalue import service
-
-        service.ensure_sample(ui.store())
-        st.rerun()
-    st.page_link("pages/upload.py", label=ui.tr("page.upload"), icon=":material/upload_file:")
-    st.stop()
+ui.stop_if_empty()
 
 weights_text = ui.weights_text(f.weight_map, L)
 st.caption(ui.tr("overview.intro", start=flt.month_str(f.start), end=flt.month_str(f.end), weights=weights_text))

@@ -38,10 +38,7 @@ L = f.lang
 st.title(ui.tr("ripples.title"))
 st.caption(ui.tr("ripples.intro"))
 
-if ui.store().is_empty():
-    st.info(ui.tr("empty.body"))
-    st.page_link("pages/upload.py", label=ui.tr("page.upload"), icon=":material/upload_file:")
-    st.stop()
+ui.stop_if_empty()
 
 networks_all = ui.table("networks")
 participation = ui.table("participation")

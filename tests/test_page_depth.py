@@ -83,4 +83,5 @@ def test_an_empty_store_says_so(db):
     Store(db).close()
     at = run_page()
     assert not at.get("plotly_chart")
-    assert any("ingen data" in i.value.lower() or "eksempeldata" in i.value.lower() for i in at.info)
+    assert [s.value for s in at.subheader] == ["Der er ingen data endnu"]
+    assert any("eksempeldata" in m.value.lower() for m in at.markdown)

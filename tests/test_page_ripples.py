@@ -129,7 +129,9 @@ def test_an_empty_store_says_so(tmp_path, monkeypatch):
     at = run_page()
     assert not at.exception, at.exception
     assert not at.get("plotly_chart")
-    assert at.info
+    assert [s.value for s in at.subheader] == ["Der er ingen data endnu"]
+    at.button(key="empty_load_sample").click().run()
+    assert at.get("plotly_chart"), "loading the sample from the empty state fills the page"
 
 
 @pytest.mark.browser
