@@ -1,4 +1,4 @@
-"""Command line: python -m netvalue init|load|scores ..."""
+"""Command line: python -m netvalue init|load|scores|bench ..."""
 
 from __future__ import annotations
 
@@ -25,6 +25,10 @@ def _parser() -> argparse.ArgumentParser:
     load.add_argument("--who", default="command line", help="who loads (shown in the upload history)")
     scores = sub.add_parser("scores", parents=[common], help="one row per network with its scores")
     scores.add_argument("--format", choices=("csv", "json"), default="csv")
+    bench = sub.add_parser("bench", help="benchmark load, scores, concurrency and pages against bare DuckDB")
+    from netvalue.bench import add_arguments
+
+    add_arguments(bench)
     return p
 
 
@@ -80,10 +84,20 @@ def cmd_scores(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    from netvalue import bench
+
+    if args.networks < 1 or args.repeats < 1:
+        print("--networks and --repeats must be at least 1", file=sys.stderr)
+        return 2
+    pages = [x.strip() for x in args.pages.split(",") if x.strip()] if args.pages else None
+    return bench.main(args.networks, args.out, args.skip_pages, pages, args.repeats)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return {"init": cmd_init, "load": cmd_load, "scores": cmd_scores}[args.command](args)
+        return {"init": cmd_init, "load": cmd_load, "scores": cmd_scores, "bench": cmd_bench}[args.command](args)
     except StoreBusy as exc:
         print(str(exc), file=sys.stderr)
         return 3
