@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from netvalue import ingest, service
+from netvalue.schema import LOAD_ORDER
 from netvalue.store import Store, StoreBusy, StoreIntegrityError, default_path
 
 
@@ -25,6 +26,11 @@ def _parser() -> argparse.ArgumentParser:
     load.add_argument("--who", default="command line", help="who loads (shown in the upload history)")
     scores = sub.add_parser("scores", parents=[common], help="one row per network with its scores")
     scores.add_argument("--format", choices=("csv", "json"), default="csv")
+    backup = sub.add_parser("backup", parents=[common], help="write the store as Parquet to a new directory")
+    backup.add_argument("directory", type=Path)
+    restore = sub.add_parser("restore", parents=[common], help="replace the store's contents with a backup")
+    restore.add_argument("directory", type=Path)
+    restore.add_argument("--replace", action="store_true", help="allowed to replace a store that holds data")
     bench = sub.add_parser("bench", help="benchmark load, scores, concurrency and pages against bare DuckDB")
     from netvalue.bench import add_arguments
 
@@ -84,6 +90,34 @@ def cmd_scores(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        try:
+            manifest = store.backup(args.directory)
+        except FileExistsError as exc:
+            print(f"refused: {exc}; choose a new directory", file=sys.stderr)
+            return 1
+    rows = manifest["rows"]
+    print(f"backup written to {args.directory}: " + ", ".join(f"{n} {rows[n]}" for n in LOAD_ORDER))
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        if not store.is_empty() and not args.replace:
+            print(f"refused: {store.path} holds data; add --replace to replace it with the backup", file=sys.stderr)
+            return 1
+        try:
+            manifest = store.restore(args.directory)
+        except (ValueError, OSError) as exc:
+            print(f"refused: {exc}; the store is as it was", file=sys.stderr)
+            return 1
+    rows = manifest["rows"]
+    print(f"restored {store.path} from {args.directory} (made {manifest['created']}): "
+          + ", ".join(f"{n} {rows[n]}" for n in LOAD_ORDER))
+    return 0
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     from netvalue import bench
 
@@ -97,7 +131,9 @@ def cmd_bench(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return {"init": cmd_init, "load": cmd_load, "scores": cmd_scores, "bench": cmd_bench}[args.command](args)
+        commands = {"init": cmd_init, "load": cmd_load, "scores": cmd_scores, "backup": cmd_backup,
+                    "restore": cmd_restore, "bench": cmd_bench}
+        return commands[args.command](args)
     except StoreBusy as exc:
         print(str(exc), file=sys.stderr)
         return 3
