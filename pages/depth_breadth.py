@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -121,10 +122,11 @@ table = depth.localised_table(a.units, a.basis, k, L)
 st.dataframe(table, width="stretch", hide_index=True)
 name = f"{ui.tr('depth.file')}_{level}_{flt.month_str(f.start)}_{flt.month_str(f.end)}"
 c = st.columns(2)
-c[0].download_button(ui.tr("depth.download.csv"), export.to_csv_bytes(table, danish=True), f"{name}.csv",
+# The files are made when a button is clicked (a callable), not on every run: the workbook alone cost 0.5 s.
+c[0].download_button(ui.tr("depth.download.csv"), partial(export.to_csv_bytes, table, danish=True), f"{name}.csv",
                      mime=export.CSV_MIME, key="depth_csv")
-c[1].download_button(ui.tr("depth.download.xlsx"), export.to_xlsx_bytes(table, ui.tr("depth.file")), f"{name}.xlsx",
-                     mime=export.XLSX_MIME, key="depth_xlsx")
+c[1].download_button(ui.tr("depth.download.xlsx"), partial(export.to_xlsx_bytes, table, ui.tr("depth.file")),
+                     f"{name}.xlsx", mime=export.XLSX_MIME, key="depth_xlsx")
 
 with st.expander(ui.tr("depth.h.method")):
     st.markdown(ui.tr("depth.method.body", resamples=depth.RESAMPLES, seed=depth.SEED, min_n=depth.MIN_N, **words))

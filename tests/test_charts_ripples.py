@@ -134,7 +134,8 @@ def test_activity_heatmap_rows_in_tree_order_with_areas_and_centres_bold(tree):
     assert np.asarray(hm.z)[2].tolist() == [1, 2]
     assert hm.zmin == 0 and hm.zmax == 2
     assert hm.colorscale[0][1] != hm.colorscale[-1][1]
-    assert "Enhed 1" in hm.text[2][1] and "2 netværk" in hm.text[2][1]
+    assert hm.hovertemplate == "%{y}<br>%{x|%Y-%m}: %{z:.0f} netværk<extra></extra>"
+    assert hm.text is None, "no per-cell text: the figure must not grow with units x months"
     assert fig.layout.yaxis.autorange == "reversed"
     assert fig.layout.title.text == "Aktive netværk pr. enhed pr. måned"
 
