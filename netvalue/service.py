@@ -44,5 +44,5 @@ def network_scores(
     end: date | None = None,
 ) -> pd.DataFrame:
     """One row per network with citizen, economy, staff, overall and balance over a window."""
-    stats = store.indicator_stats("all", start, end)
+    stats = store.indicator_stats("all", start, end, detail=False)
     return scoring.network_scores(stats, store.table("indicators"), store.table("networks"), weights)

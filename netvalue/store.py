@@ -196,10 +196,13 @@ class Store:
         start: date | None = None,
         end: date | None = None,
         network_ids: Sequence[str] | None = None,
+        detail: bool = True,
     ) -> pd.DataFrame:
         """Measurements aggregated per network, indicator (and period at a grain) inside DuckDB.
 
-        Columns: network_id, indicator_id, [period], n, value_mean, value_sum, n_<evidence level>...
+        Columns: network_id, indicator_id, [period], n, value_mean, and with detail (the default) value_sum
+        and n_<evidence level> for each level, ordered by the group. detail=False is what scores need and
+        nothing more (no sums, no evidence counts, no ordering): about half the work at a million rows.
         """
         if grain not in GRAINS:
             raise ValueError(f"grain must be one of {sorted(GRAINS)}")
@@ -219,10 +222,11 @@ class Store:
         evid = ", ".join(
             f"count(*) FILTER (WHERE evidence = '{lvl}') AS n_{lvl}" for lvl in EVIDENCE_LEVELS
         )
+        extra = f", sum(value) AS value_sum, {evid}" if detail else ""
+        order = f" ORDER BY {', '.join(group)}" if detail else ""
         sql = (
-            f"SELECT network_id, indicator_id{select_period}, count(*) AS n, avg(value) AS value_mean, "
-            f"sum(value) AS value_sum, {evid} FROM measurements WHERE {' AND '.join(where)} "
-            f"GROUP BY {', '.join(group)} ORDER BY {', '.join(group)}"
+            f"SELECT network_id, indicator_id{select_period}, count(*) AS n, avg(value) AS value_mean{extra} "
+            f"FROM measurements WHERE {' AND '.join(where)} GROUP BY {', '.join(group)}{order}"
         )
         return self._df(sql, params)
 

@@ -479,3 +479,11 @@ def test_csv_round_trip_of_measurements_through_ingest(store):
                                ("n.csv", make_csv(TINY_ROWS["networks"])),
                                ("m.csv", make_csv(MEASUREMENTS))])
     pd.testing.assert_frame_equal(store.table("measurements"), expected_table("measurements", rows_of("measurements")))
+
+
+def test_indicator_stats_without_detail_gives_the_same_means(loaded):
+    full = loaded.indicator_stats()
+    lean = loaded.indicator_stats(detail=False)
+    assert list(lean.columns) == ["network_id", "indicator_id", "n", "value_mean"]
+    lean = lean.sort_values(["network_id", "indicator_id"]).reset_index(drop=True)
+    pd.testing.assert_frame_equal(lean, full[["network_id", "indicator_id", "n", "value_mean"]])
