@@ -442,10 +442,26 @@ _STRONG_COMMA = r"^[+-]?[0-9]*(?:\.[0-9]{3})*,(?:[0-9]{1,2}|[0-9]{4,})$|^[+-]?[0
 _STRONG_DOT = r"^[+-]?[0-9]*(?:,[0-9]{3})*\.(?:[0-9]{1,2}|[0-9]{4,})$|^[+-]?[0-9]{1,3}(?:,[0-9]{3})+\.[0-9]+$"
 
 
+def _on_distinct(raw: pd.Series, fn: Callable[[pd.Series], pd.Series | np.ndarray]) -> pd.Series | np.ndarray:
+    """fn computed once per distinct cell and spread back over the rows.
+
+    A large file repeats itself (a million measurement rows hold some 80 months and a few thousand values),
+    so typing the distinct spellings is several times cheaper than typing every row.
+    """
+    if len(raw) < 10_000 or raw.dtype == object:
+        return fn(raw)
+    codes, uniq = pd.factorize(raw, use_na_sentinel=False)
+    if len(uniq) > len(raw) // 2:
+        return fn(raw)
+    res = fn(pd.Series(uniq, dtype=raw.dtype))
+    spread = np.asarray(res)[codes]
+    return pd.Series(spread, index=raw.index, dtype=res.dtype) if isinstance(res, pd.Series) else spread
+
+
 def _clean(s: pd.Series, typed: bool = True) -> pd.Series:
     """Cells as stripped strings ('' for empty); numbers from Excel (typed cells) stay numbers."""
     if not typed:
-        return s.fillna("").astype("str").str.strip().str.strip("\ufeff")
+        return _on_distinct(s.fillna("").astype("str"), lambda u: u.str.strip().str.strip("\ufeff"))
     return s.map(lambda v: _WS.sub("", v) if isinstance(v, str) else ("" if v is None else v))
 
 
@@ -455,9 +471,11 @@ def _is_str(s: pd.Series) -> np.ndarray:
 
 def decimal_style(values: pd.Series, delimiter: str | None) -> str:
     """',' when the numbers are written the Danish way, '.' otherwise."""
-    txt = values[values != ""].astype("str").str.replace(_SPACES, "", regex=True)
-    comma = int(txt.str.match(_STRONG_COMMA).sum())
-    dot = int(txt.str.match(_STRONG_DOT).sum())
+    counts = values[values != ""].astype("str").value_counts()  # each spelling once, with how often it occurs
+    txt = pd.Series(counts.index, dtype="str").str.replace(_SPACES, "", regex=True)
+    weight = counts.to_numpy()
+    comma = int(weight[txt.str.match(_STRONG_COMMA).to_numpy(dtype=bool)].sum())
+    dot = int(weight[txt.str.match(_STRONG_DOT).to_numpy(dtype=bool)].sum())
     if comma != dot:
         return "," if comma > dot else "."
     return "," if delimiter in (";", "\t", None) and (txt.str.contains(",").any() or delimiter == ";") else "."
@@ -582,7 +600,7 @@ def _convert(table: Table, rt: RecordType, colmap: dict[int, str], col: _Collect
         if c.kind in ("id", "text", "free"):
             val = raw.astype(str).where(~empty, None)
             if c.kind in ("text", "free"):
-                hits = _cpr_hits(raw.astype("str"))
+                hits = _on_distinct(raw.astype("str"), _cpr_hits)
                 if hits.any():
                     masked = raw.astype("str").where(~hits, "").map(mask_cpr)
                     col.rows(table, hits, c.name, "cpr", masked, expected_key="expected.no_cpr")
@@ -604,7 +622,7 @@ def _convert(table: Table, rt: RecordType, colmap: dict[int, str], col: _Collect
                 if table.typed:
                     allv = allv[allv.map(lambda v: isinstance(v, str))]
                 decimal = decimal_style(allv, table.delimiter)
-            num = parse_numbers(raw, decimal)
+            num = _on_distinct(raw, lambda u, d=decimal: parse_numbers(u, d))
             bad = ~empty & num.isna().to_numpy(dtype=bool)
             exp = "expected.integer" if c.kind == "int" else "expected.number"
             col.rows(table, bad, c.name, "bad_number" if c.kind == "float" else "bad_integer", raw,
@@ -618,7 +636,7 @@ def _convert(table: Table, rt: RecordType, colmap: dict[int, str], col: _Collect
             else:
                 frame[c.name] = num
         else:  # date, month
-            d = parse_dates(raw, month=c.kind == "month")
+            d = _on_distinct(raw, lambda u, m=c.kind == "month": parse_dates(u, month=m))
             bad = ~empty & d.isna().to_numpy(dtype=bool)
             col.rows(table, bad, c.name, f"bad_{c.kind}", raw, expected_key=f"expected.{c.kind}")
             frame[c.name] = d
