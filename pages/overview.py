@@ -22,26 +22,53 @@ ui.stop_if_empty()
 weights_text = ui.weights_text(f.weight_map, L)
 st.caption(ui.tr("overview.intro", start=flt.month_str(f.start), end=flt.month_str(f.end), weights=weights_text))
 
-participation, org_units, indicators = ui.table("participation"), ui.table("org_units"), ui.table("indicators")
-all_networks = ui.table("networks")
-networks = flt.select_networks(all_networks, participation, org_units, f)
-if networks.empty:
+@st.cache_data(show_spinner=False, max_entries=32)
+def _compute(path: str, version: int, f: flt.Filters) -> dict | None:
+    """Everything the overview shows for one store version and one set of filters (None: nothing matches).
+
+    Cached as a whole, so a rerun that changes nothing here (a click elsewhere, a page switch back) costs
+    a lookup instead of the scores, the year-earlier comparison and three figures.
+    """
+    participation, org_units, indicators = ui.table("participation"), ui.table("org_units"), ui.table("indicators")
+    all_networks = ui.table("networks")
+    networks = flt.select_networks(all_networks, participation, org_units, f)
+    if networks.empty:
+        return None
+    end = ui.month_end(f.end)
+    stats = ui.stats("all", f.start, end)
+    stats = stats[stats["network_id"].isin(networks["network_id"])]
+    now = kf.headline(networks, participation, org_units, stats, indicators, f.weight_map, f.start, f.end)
+    prev_start, prev_end = kf.previous_year(f.start, f.end)
+    prev_networks = flt.select_networks(all_networks, participation, org_units,
+                                        replace(f, start=prev_start, end=prev_end))
+    prev_stats = ui.stats("all", prev_start, ui.month_end(prev_end))
+    before = kf.headline(prev_networks, participation, org_units, prev_stats, indicators, f.weight_map, prev_start,
+                         prev_end)
+    if prev_stats.empty and prev_networks.empty:
+        before = dict.fromkeys(before)
+    scores = scoring.network_scores(stats, indicators, networks, f.weight_map)
+    people = kf.people_per_network(networks, participation, org_units, f.start, f.end)
+    points = kf.ternary_points(scores, people)
+    q = ui.stats("quarter", f.start, end)
+    q = q[q["network_id"].isin(networks["network_id"])]
+    table = scores.merge(kf.evidence_columns(stats, indicators), on="network_id", how="left")
+    top, bottom = kf.strongest_weakest(table, 5)
+    return {
+        "n_networks": len(networks), "now": now, "delta": kf.changes(now, before), "prev": (prev_start, prev_end),
+        "running": kf.active_at_end(networks, f.end), "points": len(points), "top": top, "bottom": bottom,
+        "ternary": charts.legs_ternary(points, f.lang),
+        "trend": charts.perspective_trend(scoring.trend(q, indicators, f.weight_map), f.lang),
+        "strong_weak": charts.strongest_weakest(top, bottom, f.lang),
+        "stories": kf.latest_stories(ui.table("stories"), networks, f.start, f.end, 3),
+    }
+
+
+data = _compute(ui.store().path, ui.version(), f)
+if data is None:
     st.warning(ui.tr("empty.no_match"))
     st.stop()
-
-end = ui.month_end(f.end)
-stats = ui.stats("all", f.start, end)
-stats = stats[stats["network_id"].isin(networks["network_id"])]
-now = kf.headline(networks, participation, org_units, stats, indicators, f.weight_map, f.start, f.end)
-
-prev_start, prev_end = kf.previous_year(f.start, f.end)
-prev_networks = flt.select_networks(all_networks, participation, org_units, replace(f, start=prev_start, end=prev_end))
-prev_stats = ui.stats("all", prev_start, ui.month_end(prev_end))
-before = kf.headline(prev_networks, participation, org_units, prev_stats, indicators, f.weight_map, prev_start,
-                     prev_end)
-if prev_stats.empty and prev_networks.empty:
-    before = dict.fromkeys(before)
-delta = kf.changes(now, before)
+now, delta, running = data["now"], data["delta"], data["running"]
+prev_start, prev_end = data["prev"]
 
 
 def _delta(key: str, decimals: int = 0) -> str | None:
@@ -49,7 +76,6 @@ def _delta(key: str, decimals: int = 0) -> str | None:
 
 
 # -- Key figures -----------------------------------------------------------------------------------------------
-running = kf.active_at_end(networks, f.end)
 c = st.columns(4)
 c[0].metric(ui.tr("overview.active"), int(now["networks"]), _delta("networks"), border=True,
             help=ui.tr("overview.active_help", running=running))
@@ -69,27 +95,20 @@ st.caption(ui.tr("overview.delta_note", start=flt.month_str(prev_start), end=flt
                  running=running, weights=weights_text))
 
 # -- The three legs ---------------------------------------------------------------------------------------------
-scores = scoring.network_scores(stats, indicators, networks, f.weight_map)
-people = kf.people_per_network(networks, participation, org_units, f.start, f.end)
-points = kf.ternary_points(scores, people)
 left, right = st.columns(2)
 with left:
-    st.plotly_chart(charts.legs_ternary(points, L), width="stretch", key="overview_ternary")
-    st.caption(ui.tr("overview.how_ternary", shown=len(points), total=len(networks),
+    st.plotly_chart(data["ternary"], width="stretch", key="overview_ternary")
+    st.caption(ui.tr("overview.how_ternary", shown=data["points"], total=data["n_networks"],
                      balance=kf.format_number(now["balance"], L, 2)))
 with right:
-    q = ui.stats("quarter", f.start, end)
-    q = q[q["network_id"].isin(networks["network_id"])]
-    st.plotly_chart(charts.perspective_trend(scoring.trend(q, indicators, f.weight_map), L), width="stretch",
-                    key="overview_trend")
+    st.plotly_chart(data["trend"], width="stretch", key="overview_trend")
     st.caption(ui.tr("overview.how_trend", weights=weights_text))
 
 # -- Strongest and weakest --------------------------------------------------------------------------------------
-table = scores.merge(kf.evidence_columns(stats, indicators), on="network_id", how="left")
-top, bottom = kf.strongest_weakest(table, 5)
+top, bottom = data["top"], data["bottom"]
 left, right = st.columns([3, 2])
 with left:
-    st.plotly_chart(charts.strongest_weakest(top, bottom, L), width="stretch", key="overview_strong_weak")
+    st.plotly_chart(data["strong_weak"], width="stretch", key="overview_strong_weak")
     st.caption(ui.tr("overview.how_strong_weak", weights=weights_text))
     if len(top) or len(bottom):
         st.markdown(ui.tr("overview.open_network"))
@@ -102,7 +121,7 @@ with left:
 # -- Latest stories ---------------------------------------------------------------------------------------------
 with right:
     st.subheader(ui.tr("overview.stories"))
-    stories = kf.latest_stories(ui.table("stories"), networks, f.start, f.end, 3)
+    stories = data["stories"]
     if stories.empty:
         st.info(ui.tr("overview.no_stories"))
     for story in stories.itertuples():

@@ -29,6 +29,23 @@ def _links(ver: int, ids: tuple[str, ...], start: date, end: date, grain: str) -
     return spread.rings(links, ui.table("networks"), _tree(ver))
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
+def _over_time(ver: int, ids: tuple[str, ...], start: date, end: date, unit_id: str | None, lang: str) -> dict:
+    """The spread, events and heatmap figures: they depend only on the selection, not on the network picked
+    for the rings or the treemap's colouring, so a click there does not rebuild them."""
+    org, networks_all = ui.table("org_units"), ui.table("networks")
+    selected = networks_all[networks_all["network_id"].isin(ids)]
+    tree, links = _tree(ver), _links(ver, ids, start, end, "month")
+    months = spread.periods(start, end, "month")
+    scope = None if unit_id is None else flt.subtree(org, unit_id)
+    running = spread.active_networks(selected, start, end, "month")
+    return {
+        "spread": charts.spread_chart(spread.spread_over_time(selected, running, links, tree, months, scope), lang),
+        "events": charts.events_chart(spread.network_events(selected, spread.periods(start, end, "quarter")), lang),
+        "heatmap": charts.activity_heatmap(spread.unit_activity(links, tree, months, scope), lang),
+    }
+
+
 def _pct(x: float) -> str:
     return "–" if pd.isna(x) else f"{100 * x:.0f} %"
 
@@ -125,18 +142,15 @@ if choice:
 
 # -- Spread over time ----------------------------------------------------------------------------
 st.header(ui.tr("ripples.section.time"))
-running = spread.active_networks(selected, start, end, "month")
-st.plotly_chart(charts.spread_chart(spread.spread_over_time(selected, running, links, tree, months, scope), L),
-                width="stretch", key="spread_chart")
+over_time = _over_time(ver, ids, start, end, f.unit_id, L)
+st.plotly_chart(over_time["spread"], width="stretch", key="spread_chart")
 st.caption(ui.tr("ripples.how_spread"))
-events = spread.network_events(selected, spread.periods(start, end, "quarter"))
-st.plotly_chart(charts.events_chart(events, L), width="stretch", key="events_chart")
+st.plotly_chart(over_time["events"], width="stretch", key="events_chart")
 st.caption(ui.tr("ripples.how_events"))
 
 # -- Across the organisation ---------------------------------------------------------------------
 st.header(ui.tr("ripples.section.units"))
-st.plotly_chart(charts.activity_heatmap(spread.unit_activity(links, tree, months, scope), L), width="stretch",
-                key="heatmap")
+st.plotly_chart(over_time["heatmap"], width="stretch", key="heatmap")
 st.caption(ui.tr("ripples.how_heatmap"))
 colour_by = st.segmented_control(ui.tr("ripples.colour_by"), ["networks", "value"], default="networks",
                                  required=True, key="ripples_colour",
