@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 import ui
@@ -46,6 +47,36 @@ def _over_time(ver: int, ids: tuple[str, ...], start: date, end: date, unit_id: 
     }
 
 
+@st.cache_data(show_spinner=False, max_entries=32)
+def _ripple_figure(ver: int, ids: tuple[str, ...], start: date, end: date, choice: str | None, grain: str,
+                   lang: str, title: str) -> go.Figure:
+    """The animated rings for one network (or all of the selection), cached per choice and time step."""
+    networks_all = ui.table("networks")
+    shown = [choice] if choice else list(ids)
+    glinks = _links(ver, ids, start, end, grain)
+    glinks = glinks[glinks["network_id"].isin(shown)]
+    chosen = networks_all[networks_all["network_id"].isin(shown)]
+    r_start, r_end = spread.lifetime(chosen, start, end) if choice else (start, end)
+    running = spread.active_networks(chosen, r_start, r_end, grain)
+    ring_df = spread.ring_spread(glinks, spread.ring_places(chosen, _tree(ver)), running,
+                                 spread.periods(r_start, r_end, grain))
+    return charts.ripple_chart(ring_df, lang, grain, title, per_network=not choice)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _scores_and_facts(ver: int, ids: tuple[str, ...], start: date, end: date, f_start: date | None,
+                      f_end: date | None, unit_id: str | None, weights: tuple) -> tuple[pd.DataFrame, dict]:
+    """Every network's scores in the period, and the plain facts of the selection."""
+    org, networks_all, participation = ui.table("org_units"), ui.table("networks"), ui.table("participation")
+    tree = _tree(ver)
+    selected = networks_all[networks_all["network_id"].isin(ids)]
+    sel_part = spread.rings(participation[participation["network_id"].isin(ids)], networks_all, tree)
+    stats = ui.stats("all", f_start, ui.month_end(f_end))
+    scores = scoring.network_scores(stats, ui.table("indicators"), networks_all, dict(weights))
+    scope = None if unit_id is None else flt.subtree(org, unit_id)
+    return scores, spread.plain_facts(selected, sel_part, tree, start, end, scope)
+
+
 def _pct(x: float) -> str:
     return "–" if pd.isna(x) else f"{100 * x:.0f} %"
 
@@ -74,12 +105,9 @@ scope = None if f.unit_id is None else flt.subtree(org, f.unit_id)
 ids = tuple(sorted(selected["network_id"]))
 links = _links(ver, ids, start, end, "month")
 months = spread.periods(start, end, "month")
-sel_part = spread.rings(participation[participation["network_id"].isin(ids)], networks_all, tree)
-stats = ui.stats("all", f.start, ui.month_end(f.end))
-scores = scoring.network_scores(stats, ui.table("indicators"), networks_all, f.weight_map)
+scores, facts = _scores_and_facts(ver, ids, start, end, f.start, f.end, f.unit_id, f.weights)
 
 # -- Plain facts ---------------------------------------------------------------------------------
-facts = spread.plain_facts(selected, sel_part, tree, start, end, scope)
 c = st.columns(4)
 c[0].metric(ui.tr("ripples.metric.networks"), len(selected))
 c[1].metric(ui.tr("ripples.metric.first_year"), facts["first_year_networks"])
@@ -126,16 +154,8 @@ if choice:
 elif "network" in st.query_params:
     del st.query_params["network"]
 
-shown = [choice] if choice else list(ids)
-glinks = links if grain == "month" else _links(ver, ids, start, end, grain)
-glinks = glinks[glinks["network_id"].isin(shown)]
-chosen = networks_all[networks_all["network_id"].isin(shown)]
-r_start, r_end = spread.lifetime(chosen, start, end) if choice else (start, end)
-running_r = spread.active_networks(chosen, r_start, r_end, grain)
-ring_df = spread.ring_spread(glinks, spread.ring_places(chosen, tree), running_r, spread.periods(r_start, r_end, grain))
 title = f"{choice} {names[choice]}" if choice else ui.tr("ripples.all_networks")
-st.plotly_chart(charts.ripple_chart(ring_df, L, grain, title, per_network=not choice), width="stretch",
-                key="ripple_chart")
+st.plotly_chart(_ripple_figure(ver, ids, start, end, choice, grain, L, title), width="stretch", key="ripple_chart")
 st.caption(ui.tr("ripples.how_ripple") + ("" if choice else " " + ui.tr("ripples.how_ripple_all")))
 if choice:
     st.caption(ui.tr("ripples.share_link", network=choice))
