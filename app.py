@@ -7,6 +7,7 @@ import streamlit as st
 
 import ui
 from netvalue.i18n import t
+from netvalue.store import StoreBusy
 
 log = logging.getLogger("netvalue")
 
@@ -32,6 +33,10 @@ def main() -> None:
 
 try:
     main()
+except StoreBusy:
+    # Another program (the command line, a backup) holds the store file; it is let go within seconds.
+    log.warning("the store is busy")
+    st.warning(t("app.busy", st.session_state.get("_lang", "da")))
 except Exception:  # Streamlit's rerun and stop are BaseExceptions and pass through untouched
     # Tests set NETVALUE_RAISE=1 so a failing page fails its test instead of showing the message below.
     if os.environ.get("NETVALUE_RAISE") == "1":

@@ -16,6 +16,7 @@ import io
 import re
 
 import pandas as pd
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 CSV_MIME = "text/csv"
@@ -69,7 +70,9 @@ def to_csv_bytes(df: pd.DataFrame, danish: bool = True) -> bytes:
     if danish:
         text = out.to_csv(index=False, sep=";", decimal=",", lineterminator="\r\n")
         return text.encode("utf-8-sig")
-    return out.to_csv(index=False, sep=",", decimal=".", lineterminator="\n").encode("utf-8")
+    # CRLF in both: with a bare LF a cell holding a lone CR was left unquoted, and a spreadsheet started a new
+    # row at the CR, where a neutralised "=..." would run again.
+    return out.to_csv(index=False, sep=",", decimal=".", lineterminator="\r\n").encode("utf-8")
 
 
 def _sheet_title(sheet_name: str) -> str:
@@ -77,9 +80,19 @@ def _sheet_title(sheet_name: str) -> str:
     return (title or "Data")[:31]
 
 
+def _xlsx_text(value: object) -> object:
+    # Excel cannot store most control characters; a vertical tab that ingest let through in a note made the
+    # whole download fail. They become U+FFFD, so the reader sees that something was there.
+    return ILLEGAL_CHARACTERS_RE.sub("\ufffd", value) if isinstance(value, str) else value
+
+
 def to_xlsx_bytes(df: pd.DataFrame, sheet_name: str = "Data") -> bytes:
     """An Excel workbook (openpyxl) with one sheet holding df, formulas neutralised, header row frozen."""
     out = _for_file(df)
+    out = out.rename(columns={c: _xlsx_text(c) for c in out.columns})
+    for column in out.columns:
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
+            out[column] = out[column].map(_xlsx_text)
     title = _sheet_title(sheet_name)
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:

@@ -11,7 +11,6 @@ import codecs
 import csv
 import io
 import re
-import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -376,35 +375,47 @@ def _excel_cell(v: object) -> object:
 def _read_xlsx(data: bytes, name: str) -> list[Table]:
     import openpyxl  # imported here: only Excel uploads pay for it
 
+    def damaged(exc: Exception) -> IngestError:
+        return IngestError([Problem(name, None, None, None, "bad_xlsx", params=(("reason", type(exc).__name__),))])
+
+    # A damaged workbook can fail anywhere inside openpyxl (zip, zlib, XML, or a sheet read lazily later)
+    # with almost any exception type; every one of them means the same to the user: the file cannot be read.
     try:
         wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
-        raise IngestError([Problem(name, None, None, None, "bad_xlsx", params=(("reason", type(exc).__name__),))]
-                          ) from None
-    tables = []
+    except Exception as exc:
+        raise damaged(exc) from None
     try:
-        for ws in wb.worksheets:
-            header: list | None = None
-            rows, lines = [], []
-            for i, row in enumerate(ws.iter_rows(values_only=True), start=1):
-                cells = [_excel_cell(v) for v in row]
-                if all(c == "" or (isinstance(c, str) and not c.strip()) for c in cells):
-                    continue
-                if header is None:
-                    header = [str(c) for c in cells]
-                    continue
-                rows.append(cells)
-                lines.append(i)
-            if header is None:
-                continue
-            # Sheets that are not records (a column guide, notes) are skipped when their header names no type.
-            if ws.title.lower() in {"guide", "vejledning", "kolonneguide", "column guide"}:
-                continue
-            table = _table(name, header, rows, lines, ws.title, None)
-            table.typed = True
-            tables.append(table)
+        return _xlsx_tables(wb, name)
+    except IngestError:
+        raise
+    except Exception as exc:
+        raise damaged(exc) from None
     finally:
         wb.close()
+
+
+def _xlsx_tables(wb: object, name: str) -> list[Table]:
+    tables = []
+    for ws in wb.worksheets:
+        header: list | None = None
+        rows, lines = [], []
+        for i, row in enumerate(ws.iter_rows(values_only=True), start=1):
+            cells = [_excel_cell(v) for v in row]
+            if all(c == "" or (isinstance(c, str) and not c.strip()) for c in cells):
+                continue
+            if header is None:
+                header = [str(c) for c in cells]
+                continue
+            rows.append(cells)
+            lines.append(i)
+        if header is None:
+            continue
+        # Sheets that are not records (a column guide, notes) are skipped when their header names no type.
+        if ws.title.lower() in {"guide", "vejledning", "kolonneguide", "column guide"}:
+            continue
+        table = _table(name, header, rows, lines, ws.title, None)
+        table.typed = True
+        tables.append(table)
     if not tables:
         raise IngestError([Problem(name, None, None, None, "empty_file")])
     return tables

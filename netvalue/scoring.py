@@ -29,10 +29,13 @@ def normalise_weights(weights: Mapping[str, float] | None = None) -> dict[str, f
     vals = {p: float(w.get(p, 0.0)) for p in PERSPECTIVES}
     if any(v < 0 or not np.isfinite(v) for v in vals.values()):
         raise ValueError("weights must be finite and not negative")
-    total = sum(vals.values())
-    if total <= 0:
+    largest = max(vals.values())
+    if largest <= 0:
         raise ValueError("at least one weight must be above zero")
-    return {p: v / total for p, v in vals.items()}
+    # Scale by the largest first: three weights of 1e308 would otherwise sum to infinity and come out as 0.
+    scaled = {p: v / largest for p, v in vals.items()}
+    total = sum(scaled.values())
+    return {p: v / total for p, v in scaled.items()}
 
 
 def indicator_scores(stats: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:

@@ -8,7 +8,7 @@ import shutil
 import threading
 import time
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -59,6 +59,13 @@ def default_path() -> Path:
     """--db default: NETVALUE_DB, then data/netvalue.duckdb."""
     env = os.environ.get("NETVALUE_DB")
     return Path(env) if env else DEFAULT_DB
+
+
+def _unregister(cur: duckdb.DuckDBPyConnection, view: str) -> None:
+    # After a failed statement the transaction is aborted and unregistering fails too; that second error
+    # must not hide the first, which says what was wrong.
+    with suppress(duckdb.Error):
+        cur.unregister(view)
 
 
 def _cols(name: str) -> list[str]:
@@ -277,7 +284,7 @@ class Store:
         try:
             cur.execute(f"CREATE OR REPLACE TEMP TABLE _incoming AS SELECT {casts} FROM _incoming_frame src")
         finally:
-            cur.unregister("_incoming_frame")
+            _unregister(cur, "_incoming_frame")
         cols = ", ".join(rt.column_names)
         cur.execute(
             f"INSERT INTO {name}__replaced SELECT {cols}, batch_id, ? FROM {name} t "
@@ -378,7 +385,12 @@ class Store:
         return manifest
 
     def restore(self, directory: str | Path) -> dict:
-        """Replace everything in the store with a backup, in one transaction; return its manifest."""
+        """Replace everything in the store with a backup, in one transaction; return its manifest.
+
+        Anything wrong with the backup (missing or damaged files, a manifest that does not match, columns
+        other than the store's own) raises ValueError and leaves the store as it was. Column names come from
+        the store's tables, never from the files, so a crafted backup cannot put SQL into the statement.
+        """
         import pyarrow.parquet as pq
 
         source = Path(directory)
@@ -386,26 +398,47 @@ class Store:
             manifest = json.loads((source / "manifest.json").read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
             raise ValueError(f"{source} is not a netvalue backup (no readable manifest.json)") from exc
-        if manifest.get("format") != "netvalue-backup-1" or int(manifest.get("schema_version", 0)) > SCHEMA_VERSION:
-            raise ValueError(f"{source} is a backup this netvalue cannot read")
+        rows = manifest.get("rows") if isinstance(manifest, dict) else None
+        try:
+            readable = (isinstance(rows, dict) and manifest.get("format") == "netvalue-backup-1"
+                        and int(manifest.get("schema_version", 0)) <= SCHEMA_VERSION and isinstance(rows, dict))
+        except (TypeError, ValueError):
+            readable = False
+        if not readable:
+            raise ValueError(f"{source} is a backup this netvalue cannot read (its manifest.json does not fit)")
+        tables = {}
+        for name in self._all_tables():
+            try:
+                tables[name] = pq.read_table(source / f"{name}.parquet")
+            except Exception as exc:  # any unreadable file (missing, truncated, not Parquet) is a damaged backup
+                raise ValueError(f"{name}.parquet cannot be read ({type(exc).__name__}): "
+                                 "the backup is damaged") from exc
         with self._transaction() as cur:
             before = int(cur.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchall()[0][0])
-            for name in self._all_tables():
-                arrow = pq.read_table(source / f"{name}.parquet")
-                if arrow.num_rows != manifest["rows"].get(name):
+            for name, arrow in tables.items():
+                own = [d[0] for d in cur.execute(f"SELECT * FROM {name} LIMIT 0").description]
+                if sorted(arrow.column_names) != sorted(own):
+                    raise ValueError(f"{name}.parquet has the columns {arrow.column_names}, the store has {own}: "
+                                     "the backup is damaged or not from netvalue")
+                if arrow.num_rows != rows.get(name):
                     raise ValueError(f"{name}.parquet holds {arrow.num_rows} rows, the manifest says "
-                                     f"{manifest['rows'].get(name)}: the backup is damaged")
+                                     f"{rows.get(name)}: the backup is damaged")
                 cur.execute(f"DELETE FROM {name}")
                 cur.register("_restore_rows", arrow)
                 try:
-                    cols = ", ".join(arrow.column_names)
+                    cols = ", ".join(own)
                     cur.execute(f"INSERT INTO {name} ({cols}) SELECT {cols} FROM _restore_rows")
+                except duckdb.Error as exc:
+                    raise ValueError(f"{name}.parquet does not fit the store ({exc}): the backup is damaged") from exc
                 finally:
-                    cur.unregister("_restore_rows")
+                    _unregister(cur, "_restore_rows")
             self._check_foreign_keys(cur)
             # The version must move past every version this store has shown, or a cache keyed by it would
             # serve what was there before the restore.
-            after = max(before, int(manifest.get("data_version", 0))) + 1
+            try:
+                after = max(before, int(manifest.get("data_version", 0))) + 1
+            except (TypeError, ValueError):
+                after = before + 1
             cur.execute("UPDATE meta SET value = ? WHERE key = 'data_version'", [str(after)])
         return manifest
 

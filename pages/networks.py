@@ -144,12 +144,13 @@ back, pick = st.columns([1, 2], vertical_alignment="bottom")
 back.button(ui.tr("networks.back"), icon=":material/arrow_back:", on_click=_open, args=(None,), type="tertiary")
 with pick:
     _picker()
-st.title(me["name"])
+st.title(explain.escape_markdown(me["name"]))
 home = org_units.loc[org_units["unit_id"] == me["home_unit_id"], "name"]
 ended = me["ended_on"]
 status = (ui.tr("networks.status_ended", date=ended.date().isoformat()) if pd.notna(ended)
           else ui.tr("networks.status_running"))
-st.caption(ui.tr("networks.meta", type=label("type", me["type"], L), home=home.iloc[0] if len(home) else "–",
+home_name = explain.escape_markdown(home.iloc[0]) if len(home) else "–"
+st.caption(ui.tr("networks.meta", type=label("type", me["type"], L), home=home_name,
                  started=me["started_on"].date().isoformat(), status=status, id=chosen))
 if pd.notna(me["purpose"]):
     st.markdown(f"> {explain.escape_markdown(me['purpose'])}")

@@ -10,8 +10,8 @@ import plotly.graph_objects as go
 import streamlit as st
 
 import ui
+from netvalue import explain, scoring, spread
 from netvalue import filters as flt
-from netvalue import scoring, spread
 from netvalue.charts import ripples as charts
 
 ALL = ""  # the "all networks" choice
@@ -121,7 +121,8 @@ lines = [
           never=_pct(facts["never_reached_share"])),
 ]
 if facts["top_unit"]:
-    lines.append(ui.tr("ripples.facts.top_unit", unit=facts["top_unit"], n=facts["top_unit_networks"]))
+    lines.append(ui.tr("ripples.facts.top_unit", unit=explain.escape_markdown(facts["top_unit"]),
+                       n=facts["top_unit_networks"]))
 window = {"start": spread.period_label(facts["last_year_from"], "month"), "end": spread.period_label(end, "month")}
 if facts["top_rings"]:
     rings_text = ui.tr("ripples.facts.and").join(ui.tr(f"ripples.ring.{r}") for r in facts["top_rings"])

@@ -14,6 +14,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Something went wrong and the page could not be shown. Try again; if it persists, contact the "
         "network-structure team. The details are in the server log.",
     ),
+    "app.busy": (
+        "Databasen er optaget af et andet program (fx en sikkerhedskopi eller en indlæsning fra kommandolinjen). "
+        "Prøv igen om lidt.",
+        "The store is busy with another program (e.g. a backup or a load from the command line). Try again in a "
+        "moment.",
+    ),
     "page.coming": ("Denne side er på vej.", "This page is coming."),
     "filters.header": ("Filtre", "Filters"),
     "filters.period": ("Periode", "Period"),
