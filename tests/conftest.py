@@ -48,3 +48,19 @@ def loaded(store, tiny_files):
 def csv_bytes():
     """make_csv(rows, delimiter=",", encoding="utf-8", newline="\\n") -> bytes, for tests that build files."""
     return make_csv
+
+
+@pytest.fixture(scope="module")
+def tiny_loaded():
+    """The tiny set loaded once per module, for tests that only read."""
+    s = Store(":memory:")
+    service.load_files(s, [(f"{name}.csv", make_csv(rows)) for name, rows in TINY_ROWS.items()], who="test")
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="module")
+def tiny_tables(tiny_loaded):
+    """Every record type of the tiny set as the store reads it back."""
+    return {name: tiny_loaded.table(name) for name in ("org_units", "indicators", "networks", "participation",
+                                                       "measurements", "stories")}

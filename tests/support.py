@@ -12,6 +12,17 @@ from netvalue.schema import RECORD_TYPES
 
 Rows = Sequence[Sequence[object]]
 
+# The upload contract as ../shared/DESIGN.md writes it, kept apart from netvalue.schema on purpose.
+DESIGN_COLUMNS = {
+    "org_units": ["unit_id", "name", "parent_id", "level"],
+    "networks": ["network_id", "name", "type", "home_unit_id", "leader", "purpose", "started_on", "ended_on",
+                 "parent_network_id"],
+    "participation": ["network_id", "unit_id", "joined_on", "left_on", "people"],
+    "indicators": ["indicator_id", "name", "perspective", "unit", "worst", "best"],
+    "measurements": ["network_id", "indicator_id", "period", "value", "evidence", "note"],
+    "stories": ["network_id", "told_on", "perspective", "title", "text"],
+}
+
 
 def make_csv(rows: Rows, delimiter: str = ",", encoding: str = "utf-8", newline: str = "\n") -> bytes:
     """CSV bytes from rows (header first), written the way csv.writer quotes them."""

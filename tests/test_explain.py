@@ -12,38 +12,30 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from netvalue import explain, scoring, service
-from netvalue.store import Store
-from tests.support import TINY_ROWS, make_csv
+from netvalue import explain, scoring
 
 
-@pytest.fixture(scope="module")
-def loaded():
-    """The tiny set, loaded once for the module (these tests only read)."""
-    store = Store(":memory:")
-    service.load_files(store, [(f"{name}.csv", make_csv(rows)) for name, rows in TINY_ROWS.items()], who="test")
-    yield store
-    store.close()
-
-
-@pytest.fixture(scope="module")
-def tables(loaded):
-    return {name: loaded.table(name) for name in ("org_units", "indicators", "networks", "participation",
-                                                  "measurements", "stories")}
-
-
-def test_network_table_for_the_tiny_set(loaded, tables):
-    stats = loaded.indicator_stats("all")
-    before = {k: v.copy() for k, v in tables.items()}
-    out = explain.network_table(tables["networks"], stats, tables["indicators"], tables["participation"],
-                                tables["org_units"], None, None, None)
-    for k, v in tables.items():
+def test_network_table_for_the_tiny_set(tiny_loaded, tiny_tables):
+    stats = tiny_loaded.indicator_stats("all")
+    before = {k: v.copy() for k, v in tiny_tables.items()}
+    out = explain.network_table(
+        tiny_tables["networks"],
+        stats,
+        tiny_tables["indicators"],
+        tiny_tables["participation"],
+        tiny_tables["org_units"],
+        None,
+        None,
+        None,
+    )
+    for k, v in tiny_tables.items():
         pd.testing.assert_frame_equal(v, before[k])
     assert list(out.columns) == explain.TABLE_COLUMNS
     n1, n2 = out.iloc[0], out.iloc[1]
     assert (n1["network_id"], n2["network_id"]) == ("N1", "N2")
     assert n1[["citizen", "economy", "staff", "overall", "balance"]].tolist() == pytest.approx(
-        [87.5, 50.0, 50.0, 62.5, 0.625])
+        [87.5, 50.0, 50.0, 62.5, 0.625]
+    )
     # Four value measurements (cost is an input): two self-reported, one measured, one evaluated externally.
     assert n1["n"] == 4
     assert n1[["share_self_reported", "share_measured", "share_evaluated"]].tolist() == pytest.approx([0.5, 0.25, 0.25])
@@ -53,17 +45,25 @@ def test_network_table_for_the_tiny_set(loaded, tables):
     assert (n2["n"], n2["share_self_reported"], n2["people"], n2["partners"]) == (1, 1.0, 3, 0)
 
 
-def test_a_network_without_measurements_still_has_a_row(loaded, tables):
-    stats = loaded.indicator_stats("all", date(2020, 1, 1), date(2020, 12, 31))
-    out = explain.network_table(tables["networks"], stats, tables["indicators"], tables["participation"],
-                                tables["org_units"], None, date(2020, 1, 1), date(2020, 12, 1))
+def test_a_network_without_measurements_still_has_a_row(tiny_loaded, tiny_tables):
+    stats = tiny_loaded.indicator_stats("all", date(2020, 1, 1), date(2020, 12, 31))
+    out = explain.network_table(
+        tiny_tables["networks"],
+        stats,
+        tiny_tables["indicators"],
+        tiny_tables["participation"],
+        tiny_tables["org_units"],
+        None,
+        date(2020, 1, 1),
+        date(2020, 12, 1),
+    )
     assert out["network_id"].tolist() == ["N1", "N2"]
     assert out["n"].tolist() == [0, 0]
     assert out["overall"].isna().all()
 
 
-def test_search_needs_every_word_somewhere_in_the_row(tables):
-    nets = tables["networks"]
+def test_search_needs_every_word_somewhere_in_the_row(tiny_tables):
+    nets = tiny_tables["networks"]
     assert explain.search(nets, "tidlig")["network_id"].tolist() == ["N1"]
     assert explain.search(nets, "Netværksleder TRÆNING")["network_id"].tolist() == ["N2"]
     assert explain.search(nets, "netværksleder zzz").empty
@@ -72,9 +72,9 @@ def test_search_needs_every_word_somewhere_in_the_row(tables):
     assert explain.search(nets, "læring", extra=types)["network_id"].tolist() == ["N2"]
 
 
-def test_indicator_breakdown_orders_by_leg_and_keeps_inputs_last(loaded, tables):
-    stats = loaded.indicator_stats("all", network_ids=["N1"])
-    out = explain.indicator_breakdown(stats, tables["indicators"])
+def test_indicator_breakdown_orders_by_leg_and_keeps_inputs_last(tiny_loaded, tiny_tables):
+    stats = tiny_loaded.indicator_stats("all", network_ids=["N1"])
+    out = explain.indicator_breakdown(stats, tiny_tables["indicators"])
     assert out["indicator_id"].tolist() == ["sat", "saved", "sick", "cost"]
     assert out["value"].tolist() == [4.5, 50000.0, 10.0, 20000.0]
     assert out["score"].tolist()[:3] == [87.5, 50.0, 50.0]
@@ -84,75 +84,83 @@ def test_indicator_breakdown_orders_by_leg_and_keeps_inputs_last(loaded, tables)
     assert out["share_evaluated_external"].tolist() == [0.0, 1.0, 0.0, 0.0]
 
 
-def test_an_empty_breakdown_keeps_its_columns(tables, loaded):
-    out = explain.indicator_breakdown(loaded.indicator_stats("all", network_ids=["none"]), tables["indicators"])
+def test_an_empty_breakdown_keeps_its_columns(tiny_tables, tiny_loaded):
+    out = explain.indicator_breakdown(
+        tiny_loaded.indicator_stats("all", network_ids=["none"]), tiny_tables["indicators"]
+    )
     assert out.empty
     assert "score" in out.columns and "share_measured" in out.columns
 
 
-def test_perspective_contributions_add_up_to_the_overall_value(loaded, tables):
-    stats = loaded.indicator_stats("all", network_ids=["N1"])
+def test_perspective_contributions_add_up_to_the_overall_value(tiny_loaded, tiny_tables):
+    stats = tiny_loaded.indicator_stats("all", network_ids=["N1"])
     weights = {"citizen": 2, "economy": 1, "staff": 1}
-    legs = explain.perspective_breakdown(explain.indicator_breakdown(stats, tables["indicators"]), weights)
-    expected = pd.DataFrame({"perspective": ["citizen", "economy", "staff"], "score": [87.5, 50.0, 50.0],
-                             "indicators": [1, 1, 1], "weight": [0.5, 0.25, 0.25],
-                             "contribution": [43.75, 12.5, 12.5]})
+    legs = explain.perspective_breakdown(explain.indicator_breakdown(stats, tiny_tables["indicators"]), weights)
+    expected = pd.DataFrame(
+        {
+            "perspective": ["citizen", "economy", "staff"],
+            "score": [87.5, 50.0, 50.0],
+            "indicators": [1, 1, 1],
+            "weight": [0.5, 0.25, 0.25],
+            "contribution": [43.75, 12.5, 12.5],
+        }
+    )
     pd.testing.assert_frame_equal(legs, expected)
-    persp = scoring.perspective_scores(scoring.indicator_scores(stats, tables["indicators"]))
+    persp = scoring.perspective_scores(scoring.indicator_scores(stats, tiny_tables["indicators"]))
     assert legs["contribution"].sum() == pytest.approx(scoring.overall_score(persp, weights).iloc[0])
 
 
-def test_weights_are_renormalised_over_the_legs_measured(loaded, tables):
-    stats = loaded.indicator_stats("all", network_ids=["N2"])
-    legs = explain.perspective_breakdown(explain.indicator_breakdown(stats, tables["indicators"]))
+def test_weights_are_renormalised_over_the_legs_measured(tiny_loaded, tiny_tables):
+    stats = tiny_loaded.indicator_stats("all", network_ids=["N2"])
+    legs = explain.perspective_breakdown(explain.indicator_breakdown(stats, tiny_tables["indicators"]))
     assert legs["weight"].iloc[0] == 1.0
     assert legs["weight"].iloc[1:].isna().all()
     assert legs["contribution"].sum() == 50.0
     assert legs["indicators"].tolist() == [1, 0, 0]
 
 
-def test_measurement_scores_score_each_measurement_in_the_window(loaded, tables):
-    meas = loaded.measurements(["N1"])
-    out = explain.measurement_scores(meas, tables["indicators"])
+def test_measurement_scores_score_each_measurement_in_the_window(tiny_loaded, tiny_tables):
+    meas = tiny_loaded.measurements(["N1"])
+    out = explain.measurement_scores(meas, tiny_tables["indicators"])
     assert out["indicator_id"].tolist() == ["sat", "sat", "saved", "sick", "cost"]
     assert out["score"].tolist()[:4] == [75.0, 100.0, 50.0, 50.0]
     assert np.isnan(out["score"].iloc[4])
-    feb = explain.measurement_scores(meas, tables["indicators"], date(2014, 2, 1), date(2014, 2, 1))
+    feb = explain.measurement_scores(meas, tiny_tables["indicators"], date(2014, 2, 1), date(2014, 2, 1))
     assert feb[["indicator_id", "value", "score", "evidence", "note"]].to_dict("records") == [
-        {"indicator_id": "sat", "value": 5.0, "score": 100.0, "evidence": "self_reported", "note": "god måned"}]
+        {"indicator_id": "sat", "value": 5.0, "score": 100.0, "evidence": "self_reported", "note": "god måned"}
+    ]
 
 
-def test_timeline_per_period(loaded, tables):
-    stats = loaded.indicator_stats("month", network_ids=["N1"])
-    out = explain.timeline(stats, tables["indicators"])
+def test_timeline_per_period(tiny_loaded, tiny_tables):
+    stats = tiny_loaded.indicator_stats("month", network_ids=["N1"])
+    out = explain.timeline(stats, tiny_tables["indicators"])
     assert out["period"].dt.strftime("%Y-%m").tolist() == ["2014-01", "2014-02"]
     assert out["citizen"].tolist() == [75.0, 100.0]
     assert out["overall"].tolist() == pytest.approx([(75 + 50 + 50) / 3, 100.0])
-    assert explain.timeline(stats.iloc[0:0], tables["indicators"]).empty
+    assert explain.timeline(stats.iloc[0:0], tiny_tables["indicators"]).empty
 
 
-def test_network_units_lists_internal_units_before_partners(tables):
-    out = explain.network_units(tables["participation"], tables["org_units"], "N1")
+def test_network_units_lists_internal_units_before_partners(tiny_tables):
+    out = explain.network_units(tiny_tables["participation"], tiny_tables["org_units"], "N1")
     assert out[["unit_id", "name", "external", "people"]].to_dict("records") == [
         {"unit_id": "U1", "name": "Hjemmeplejen Nord", "external": False, "people": 4},
         {"unit_id": "X1", "name": "Region Hovedstaden", "external": True, "people": 1},
     ]
-    later = explain.network_units(tables["participation"], tables["org_units"], "N1", date(2015, 1, 1), None)
+    later = explain.network_units(tiny_tables["participation"], tiny_tables["org_units"], "N1", date(2015, 1, 1), None)
     assert later["unit_id"].tolist() == ["U1"]
 
 
-def test_family_finds_parent_and_children(tables):
-    parent, children = explain.family(tables["networks"], "N1")
+def test_family_finds_parent_and_children(tiny_tables):
+    parent, children = explain.family(tiny_tables["networks"], "N1")
     assert parent.empty
     assert children["network_id"].tolist() == ["N2"]
-    parent, children = explain.family(tables["networks"], "N2")
+    parent, children = explain.family(tiny_tables["networks"], "N2")
     assert parent["network_id"].tolist() == ["N1"]
     assert children.empty
-    parent, children = explain.family(tables["networks"], "nope")
+    parent, children = explain.family(tiny_tables["networks"], "nope")
     assert parent.empty and children.empty
 
 
 def test_escape_markdown_makes_user_text_inert():
-    assert explain.escape_markdown("*fed* [link](http://x) # 1. _a_") == (
-        r"\*fed\* \[link\]\(http\://x\) \# 1\. \_a\_")
+    assert explain.escape_markdown("*fed* [link](http://x) # 1. _a_") == (r"\*fed\* \[link\]\(http\://x\) \# 1\. \_a\_")
     assert explain.escape_markdown("Fru Hansen") == "Fru Hansen"

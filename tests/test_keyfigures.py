@@ -16,24 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from netvalue import keyfigures as kf
-from netvalue import scoring, service
-from netvalue.store import Store
-from tests.support import TINY_ROWS, make_csv
-
-
-@pytest.fixture(scope="module")
-def loaded():
-    """The tiny set, loaded once for the module (these tests only read)."""
-    store = Store(":memory:")
-    service.load_files(store, [(f"{name}.csv", make_csv(rows)) for name, rows in TINY_ROWS.items()], who="test")
-    yield store
-    store.close()
-
-
-@pytest.fixture(scope="module")
-def tables(loaded):
-    return {name: loaded.table(name) for name in ("org_units", "indicators", "networks", "participation",
-                                                  "measurements", "stories")}
+from netvalue import scoring
 
 
 def test_previous_year_moves_both_ends_back_twelve_months():
@@ -42,28 +25,44 @@ def test_previous_year_moves_both_ends_back_twelve_months():
     assert kf.previous_year(None, None) == (None, None)
 
 
-def test_key_figures_count_networks_internal_units_and_people_at_the_end(tables):
-    figs = kf.key_figures(tables["networks"], tables["participation"], tables["org_units"], date(2014, 1, 1),
-                          date(2014, 12, 1))
+def test_key_figures_count_networks_internal_units_and_people_at_the_end(tiny_tables):
+    figs = kf.key_figures(
+        tiny_tables["networks"],
+        tiny_tables["participation"],
+        tiny_tables["org_units"],
+        date(2014, 1, 1),
+        date(2014, 12, 1),
+    )
     # X1 is external (not a unit reached) but its one person is still there on 2014-12-31.
     assert figs == {"networks": 2, "units": 2, "people": 8}
-    later = kf.key_figures(tables["networks"], tables["participation"], tables["org_units"], date(2015, 1, 1),
-                           date(2015, 6, 1))
+    later = kf.key_figures(
+        tiny_tables["networks"],
+        tiny_tables["participation"],
+        tiny_tables["org_units"],
+        date(2015, 1, 1),
+        date(2015, 6, 1),
+    )
     assert later == {"networks": 2, "units": 2, "people": 7}
 
 
-def test_people_per_network_splits_units_and_external_partners(tables):
-    out = kf.people_per_network(tables["networks"], tables["participation"], tables["org_units"], date(2014, 1, 1),
-                                date(2014, 12, 1))
+def test_people_per_network_splits_units_and_external_partners(tiny_tables):
+    out = kf.people_per_network(
+        tiny_tables["networks"],
+        tiny_tables["participation"],
+        tiny_tables["org_units"],
+        date(2014, 1, 1),
+        date(2014, 12, 1),
+    )
     expected = pd.DataFrame({"network_id": ["N1", "N2"], "people": [5, 3], "units": [1, 1], "partners": [1, 0]})
     pd.testing.assert_frame_equal(out, expected.astype({"network_id": out["network_id"].dtype}))
 
 
-def test_people_of_an_ended_network_are_counted_at_its_own_end(tables):
-    networks = tables["networks"].assign(ended_on=pd.to_datetime(["2014-06-30", None]).astype("datetime64[us]"))
-    part = tables["participation"].assign(
-        left_on=pd.to_datetime(["2014-06-30", "2014-12-31", None]).astype("datetime64[us]"))
-    out = kf.people_per_network(networks, part, tables["org_units"], date(2014, 1, 1), date(2015, 12, 1))
+def test_people_of_an_ended_network_are_counted_at_its_own_end(tiny_tables):
+    networks = tiny_tables["networks"].assign(ended_on=pd.to_datetime(["2014-06-30", None]).astype("datetime64[us]"))
+    part = tiny_tables["participation"].assign(
+        left_on=pd.to_datetime(["2014-06-30", "2014-12-31", None]).astype("datetime64[us]")
+    )
+    out = kf.people_per_network(networks, part, tiny_tables["org_units"], date(2014, 1, 1), date(2015, 12, 1))
     assert out.set_index("network_id")["people"].to_dict() == {"N1": 5, "N2": 3}
 
 
@@ -77,40 +76,71 @@ def test_other_units_are_not_kroner(unit):
     assert not kf.is_dkk_unit(unit)
 
 
-def test_the_kroner_rule_is_the_one_net_dkk_uses(loaded, tables):
-    stats = loaded.indicator_stats("all")
+def test_the_kroner_rule_is_the_one_net_dkk_uses(tiny_loaded, tiny_tables):
+    stats = tiny_loaded.indicator_stats("all")
     units = {"sat": "skala 1-5", "sick": "dage", "saved": "kr. pr. måned", "cost": "kr. pr. måned"}
-    indicators = tables["indicators"].assign(unit=tables["indicators"]["indicator_id"].map(units))
+    indicators = tiny_tables["indicators"].assign(unit=tiny_tables["indicators"]["indicator_id"].map(units))
     flagged = set(indicators.loc[indicators["unit"].map(kf.is_dkk_unit), "indicator_id"])
     assert flagged == {"saved", "cost"}
     assert scoring.net_dkk(stats, indicators).to_dict("records") == [
-        {"network_id": "N1", "saved_dkk": 50000.0, "cost_dkk": 20000.0, "net_dkk": 30000.0}]
+        {"network_id": "N1", "saved_dkk": 50000.0, "cost_dkk": 20000.0, "net_dkk": 30000.0}
+    ]
 
 
-def test_headline_for_the_tiny_set(loaded, tables):
-    stats = loaded.indicator_stats("all", date(2014, 1, 1), date(2014, 12, 31))
-    out = kf.headline(tables["networks"], tables["participation"], tables["org_units"], stats, tables["indicators"],
-                      None, date(2014, 1, 1), date(2014, 12, 1))
-    assert out == pytest.approx({
-        "networks": 2, "units": 2, "people": 8,
-        "citizen": (87.5 + 50) / 2, "economy": 50.0, "staff": 50.0,
-        "overall": (62.5 + 50) / 2,  # N1: (87.5 + 50 + 50) / 3, N2: citizen only
-        "balance": 1 - (87.5 - 50) / 100,  # N2 has one leg, so no balance
-        "net_dkk": 30000.0, "saved_dkk": 50000.0, "cost_dkk": 20000.0,
-    })
+def test_headline_for_the_tiny_set(tiny_loaded, tiny_tables):
+    stats = tiny_loaded.indicator_stats("all", date(2014, 1, 1), date(2014, 12, 31))
+    out = kf.headline(
+        tiny_tables["networks"],
+        tiny_tables["participation"],
+        tiny_tables["org_units"],
+        stats,
+        tiny_tables["indicators"],
+        None,
+        date(2014, 1, 1),
+        date(2014, 12, 1),
+    )
+    assert out == pytest.approx(
+        {
+            "networks": 2,
+            "units": 2,
+            "people": 8,
+            "citizen": (87.5 + 50) / 2,
+            "economy": 50.0,
+            "staff": 50.0,
+            "overall": (62.5 + 50) / 2,  # N1: (87.5 + 50 + 50) / 3, N2: citizen only
+            "balance": 1 - (87.5 - 50) / 100,  # N2 has one leg, so no balance
+            "net_dkk": 30000.0,
+            "saved_dkk": 50000.0,
+            "cost_dkk": 20000.0,
+        }
+    )
 
 
-def test_headline_of_an_empty_window_has_no_value(loaded, tables):
-    stats = loaded.indicator_stats("all", date(2010, 1, 1), date(2010, 12, 31))
-    out = kf.headline(tables["networks"].iloc[0:0], tables["participation"], tables["org_units"], stats,
-                      tables["indicators"], None, date(2010, 1, 1), date(2010, 12, 1))
+def test_headline_of_an_empty_window_has_no_value(tiny_loaded, tiny_tables):
+    stats = tiny_loaded.indicator_stats("all", date(2010, 1, 1), date(2010, 12, 31))
+    out = kf.headline(
+        tiny_tables["networks"].iloc[0:0],
+        tiny_tables["participation"],
+        tiny_tables["org_units"],
+        stats,
+        tiny_tables["indicators"],
+        None,
+        date(2010, 1, 1),
+        date(2010, 12, 1),
+    )
     assert out["networks"] == 0
     assert all(out[k] is None for k in ("citizen", "economy", "staff", "overall", "balance", "net_dkk"))
 
 
-def test_weights_change_the_headline_overall(loaded, tables):
-    stats = loaded.indicator_stats("all")
-    args = (tables["networks"], tables["participation"], tables["org_units"], stats, tables["indicators"])
+def test_weights_change_the_headline_overall(tiny_loaded, tiny_tables):
+    stats = tiny_loaded.indicator_stats("all")
+    args = (
+        tiny_tables["networks"],
+        tiny_tables["participation"],
+        tiny_tables["org_units"],
+        stats,
+        tiny_tables["indicators"],
+    )
     citizen_only = kf.headline(*args, {"citizen": 1, "economy": 0, "staff": 0}, None, None)
     assert citizen_only["overall"] == pytest.approx((87.5 + 50) / 2)
 
@@ -121,8 +151,14 @@ def test_changes_are_current_minus_previous_and_none_when_missing():
 
 
 def _scores(values: dict[str, float | None]) -> pd.DataFrame:
-    return pd.DataFrame({"network_id": list(values), "name": [f"Net {k}" for k in values], "type": "welfare",
-                         "overall": [np.nan if v is None else v for v in values.values()]})
+    return pd.DataFrame(
+        {
+            "network_id": list(values),
+            "name": [f"Net {k}" for k in values],
+            "type": "welfare",
+            "overall": [np.nan if v is None else v for v in values.values()],
+        }
+    )
 
 
 def test_strongest_and_weakest():
@@ -146,12 +182,15 @@ def test_ties_are_ranked_by_name():
 
 
 def test_latest_stories_in_the_window_newest_first():
-    stories = pd.DataFrame({
-        "network_id": ["N1", "N1", "N2", "N3"],
-        "told_on": pd.to_datetime(["2014-03-15", "2015-01-10", "2014-11-30", "2014-12-01"]),
-        "perspective": ["citizen", "staff", None, "economy"],
-        "title": ["A", "B", "C", "D"], "text": ["a", "b", "c", "d"],
-    })
+    stories = pd.DataFrame(
+        {
+            "network_id": ["N1", "N1", "N2", "N3"],
+            "told_on": pd.to_datetime(["2014-03-15", "2015-01-10", "2014-11-30", "2014-12-01"]),
+            "perspective": ["citizen", "staff", None, "economy"],
+            "title": ["A", "B", "C", "D"],
+            "text": ["a", "b", "c", "d"],
+        }
+    )
     networks = pd.DataFrame({"network_id": ["N1", "N2"], "name": ["Et", "To"]})
     out = kf.latest_stories(stories, networks, date(2014, 1, 1), date(2014, 12, 1), n=5)
     assert out["title"].tolist() == ["C", "A"]  # B is after the window, D's network is not selected
@@ -160,45 +199,59 @@ def test_latest_stories_in_the_window_newest_first():
 
 
 def test_ternary_points_need_all_three_legs():
-    scores = pd.DataFrame({"network_id": ["a", "b", "c", "d"], "name": list("abcd"), "type": "welfare",
-                           "citizen": [10.0, 20.0, 0.0, np.nan], "economy": [20.0, 20.0, 0.0, 5.0],
-                           "staff": [30.0, 20.0, 0.0, 5.0], "overall": [20.0, 20.0, 0.0, 5.0]})
+    scores = pd.DataFrame(
+        {
+            "network_id": ["a", "b", "c", "d"],
+            "name": list("abcd"),
+            "type": "welfare",
+            "citizen": [10.0, 20.0, 0.0, np.nan],
+            "economy": [20.0, 20.0, 0.0, 5.0],
+            "staff": [30.0, 20.0, 0.0, 5.0],
+            "overall": [20.0, 20.0, 0.0, 5.0],
+        }
+    )
     people = pd.DataFrame({"network_id": ["a"], "people": [7]})
     out = kf.ternary_points(scores, people)
     assert out["network_id"].tolist() == ["a", "b"]
     assert out["people"].tolist() == [7, 0]
 
 
-@pytest.mark.parametrize(("value", "lang", "decimals", "signed", "text"), [
-    (1234567.891, "da", 1, False, "1.234.567,9"),
-    (1234567.891, "en", 1, False, "1,234,567.9"),
-    (12.0, "da", 0, True, "+12"),
-    (-3.4, "en", 0, True, "-3"),
-    (-0.2, "da", 0, True, "0"),
-    (-0.2, "da", 0, False, "0"),
-    (0.004, "da", 2, False, "0,00"),
-    (None, "da", 0, False, "–"),
-    (float("nan"), "en", 0, False, "–"),
-])
+@pytest.mark.parametrize(
+    ("value", "lang", "decimals", "signed", "text"),
+    [
+        (1234567.891, "da", 1, False, "1.234.567,9"),
+        (1234567.891, "en", 1, False, "1,234,567.9"),
+        (12.0, "da", 0, True, "+12"),
+        (-3.4, "en", 0, True, "-3"),
+        (-0.2, "da", 0, True, "0"),
+        (-0.2, "da", 0, False, "0"),
+        (0.004, "da", 2, False, "0,00"),
+        (None, "da", 0, False, "–"),
+        (float("nan"), "en", 0, False, "–"),
+    ],
+)
 def test_format_number(value, lang, decimals, signed, text):
     assert kf.format_number(value, lang, decimals, signed) == text
 
 
-@pytest.mark.parametrize(("value", "lang", "signed", "text"), [
-    (31_584_500, "da", False, "31,6 mio. kr."),
-    (31_584_500, "en", False, "DKK 31.6m"),
-    (-31_584_500, "en", True, "-DKK 31.6m"),
-    (450_000, "da", True, "+450.000 kr."),
-    (-450_000, "da", False, "-450.000 kr."),
-    (450_000, "en", False, "DKK 450,000"),
-    (None, "da", False, "–"),
-])
+@pytest.mark.parametrize(
+    ("value", "lang", "signed", "text"),
+    [
+        (31_584_500, "da", False, "31,6 mio. kr."),
+        (31_584_500, "en", False, "DKK 31.6m"),
+        (-31_584_500, "en", True, "-DKK 31.6m"),
+        (450_000, "da", True, "+450.000 kr."),
+        (-450_000, "da", False, "-450.000 kr."),
+        (450_000, "en", False, "DKK 450,000"),
+        (None, "da", False, "–"),
+    ],
+)
 def test_format_kr(value, lang, signed, text):
     assert kf.format_kr(value, lang, signed) == text
 
 
-def test_active_at_end(tables):
-    networks = tables["networks"].assign(ended_on=pd.to_datetime(["2014-06-30", None]).astype("datetime64[us]"))
+def test_active_at_end(tiny_tables):
+    networks = tiny_tables["networks"].assign(ended_on=pd.to_datetime(["2014-06-30", None]).astype("datetime64[us]"))
     assert kf.active_at_end(networks, date(2014, 6, 1)) == 2
     assert kf.active_at_end(networks, date(2014, 7, 1)) == 1
     assert kf.active_at_end(networks, None) == 1
@@ -216,11 +269,20 @@ def test_strongest_are_never_below_weakest(values, n):
         assert top["overall"].min() >= bottom["overall"].max()
 
 
-def test_a_centre_taking_part_as_a_whole_is_not_a_unit_reached(tables):
-    part = tables["participation"]
-    whole_centre = pd.DataFrame({"network_id": ["N1"], "unit_id": ["C1"], "joined_on": [pd.Timestamp("2014-02-01")],
-                                 "left_on": [pd.NaT], "people": [2]}).astype(part.dtypes.to_dict())
+def test_a_centre_taking_part_as_a_whole_is_not_a_unit_reached(tiny_tables):
+    part = tiny_tables["participation"]
+    whole_centre = pd.DataFrame(
+        {
+            "network_id": ["N1"],
+            "unit_id": ["C1"],
+            "joined_on": [pd.Timestamp("2014-02-01")],
+            "left_on": [pd.NaT],
+            "people": [2],
+        }
+    ).astype(part.dtypes.to_dict())
     with_centre = pd.concat([part, whole_centre], ignore_index=True)
-    figs = kf.key_figures(tables["networks"], with_centre, tables["org_units"], date(2014, 1, 1), date(2014, 12, 1))
+    figs = kf.key_figures(
+        tiny_tables["networks"], with_centre, tiny_tables["org_units"], date(2014, 1, 1), date(2014, 12, 1)
+    )
     assert figs["units"] == 2  # U1 and U2, as the ripples page counts them; C1 is not a working unit
     assert figs["people"] == 8 + 2

@@ -10,16 +10,9 @@ import pandas as pd
 import pytest
 
 from netvalue import sample
+from tests.support import DESIGN_COLUMNS
 
-EXPECTED_COLUMNS = {
-    "org_units": ["unit_id", "name", "parent_id", "level"],
-    "networks": ["network_id", "name", "type", "home_unit_id", "leader", "purpose", "started_on", "ended_on",
-                 "parent_network_id"],
-    "participation": ["network_id", "unit_id", "joined_on", "left_on", "people"],
-    "indicators": ["indicator_id", "name", "perspective", "unit", "worst", "best"],
-    "measurements": ["network_id", "indicator_id", "period", "value", "evidence", "note"],
-    "stories": ["network_id", "told_on", "perspective", "title", "text"],
-}
+EXPECTED_COLUMNS = DESIGN_COLUMNS
 KEYS = {
     "org_units": ["unit_id"],
     "networks": ["network_id"],

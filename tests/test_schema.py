@@ -6,16 +6,8 @@ import pytest
 
 from netvalue import schema
 from netvalue.schema import LOAD_ORDER, RECORD_TYPES, SCHEMA_VERSION, fold, header_map, value_map
+from tests.support import DESIGN_COLUMNS
 
-DESIGN_COLUMNS = {
-    "org_units": ["unit_id", "name", "parent_id", "level"],
-    "networks": ["network_id", "name", "type", "home_unit_id", "leader", "purpose", "started_on", "ended_on",
-                 "parent_network_id"],
-    "participation": ["network_id", "unit_id", "joined_on", "left_on", "people"],
-    "indicators": ["indicator_id", "name", "perspective", "unit", "worst", "best"],
-    "measurements": ["network_id", "indicator_id", "period", "value", "evidence", "note"],
-    "stories": ["network_id", "told_on", "perspective", "title", "text"],
-}
 DESIGN_KEYS = {
     "org_units": ("unit_id",),
     "networks": ("network_id",),

@@ -28,6 +28,7 @@ if str(ROOT) not in sys.path:
 
 import streamlit as st  # noqa: E402
 
+from netvalue.bench import peak_rss_bytes  # noqa: E402
 from tests.apptest_support import run_app  # noqa: E402
 
 
@@ -37,18 +38,8 @@ def chart_bytes(at) -> list[int]:  # type: ignore[no-untyped-def]
 
 
 def peak_memory_bytes() -> int:
-    """This process's own peak resident memory.
-
-    /proc/self/status VmHWM belongs to this program's address space; ru_maxrss would not do here: Linux carries
-    the parent's peak across fork and exec, so a child of a big benchmark process reports the parent's figure.
-    """
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) * 1024
-    except OSError:
-        pass
-    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss) * 1024
+    """This process's own peak resident memory (see netvalue.bench.peak_rss_bytes)."""
+    return peak_rss_bytes()
 
 
 def measure(page: str, timeout: float) -> dict[str, object]:
