@@ -13,6 +13,7 @@ import streamlit as st
 
 from netvalue import filters as flt
 from netvalue import i18n, scoring, service
+from netvalue.explain import escape_markdown
 from netvalue.schema import NETWORK_TYPES, PERSPECTIVES
 from netvalue.store import Store, default_path
 
@@ -57,6 +58,38 @@ def stats(grain: str = "all", start: date | None = None, end: date | None = None
     """Measurements aggregated in DuckDB per network and indicator (and period), cached per store version."""
     s = store()
     return _stats(s.path, s.data_version(), grain, start, end)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _period_range(path: str, ver: int) -> tuple[date | None, date | None]:
+    return _store(path).period_range()
+
+
+def period_range() -> tuple[date | None, date | None]:
+    """First and last month with data, cached per store version (the sidebar asks on every run)."""
+    s = store()
+    return _period_range(s.path, s.data_version())
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _is_empty(path: str, ver: int) -> bool:
+    return _store(path).is_empty()
+
+
+def is_empty() -> bool:
+    """Whether the store holds no records, cached per store version (every page asks on every run)."""
+    s = store()
+    return _is_empty(s.path, s.data_version())
+
+
+def story_card(title: str, meta: str, text: str, limit: int | None = None) -> None:
+    """A bordered card for one story; user text is escaped, and cut at a word near limit characters."""
+    if limit is not None and len(text) > limit:
+        text = text[: limit - 3].rsplit(" ", 1)[0] + " …"
+    with st.container(border=True):
+        st.markdown(f"**{escape_markdown(title)}**")
+        st.caption(meta)
+        st.markdown(escape_markdown(text))
 
 
 def lang() -> str:
@@ -109,8 +142,7 @@ def sidebar_filters() -> flt.Filters:
     URL; anything unreadable falls back to its default. (Streamlit's bind="query-params" would write the
     translated labels into the URL, so it is not used here.)
     """
-    s = store()
-    lo, hi = s.period_range()
+    lo, hi = period_range()
     lo = date(lo.year, lo.month, 1) if lo else None
     hi = date(hi.year, hi.month, 1) if hi else None
     org = table("org_units")
@@ -190,7 +222,7 @@ def _run_through_app() -> None:
 
 def stop_if_empty() -> None:
     """On an empty store: say so, offer the sample and the upload page, and stop the page here."""
-    if not store().is_empty():
+    if not is_empty():
         return
     st.subheader(tr("empty.title"))
     st.write(tr("empty.body"))

@@ -19,7 +19,7 @@ f = ui.current_filters()
 L = f.lang
 ss = st.session_state
 
-if ui.store().is_empty():
+if ui.is_empty():
     st.title(ui.tr("page.networks"))
 ui.stop_if_empty()
 
@@ -268,11 +268,8 @@ with left:
     if stories.empty:
         st.caption(ui.tr("networks.no_stories"))
     for story in stories.itertuples():
-        with st.container(border=True):
-            st.markdown(f"**{explain.escape_markdown(story.title)}**")
-            persp = label("perspective", story.perspective, L) if isinstance(story.perspective, str) else "–"
-            st.caption(f"{story.told_on.date().isoformat()} · {persp}")
-            st.markdown(explain.escape_markdown(story.text))
+        persp = label("perspective", story.perspective, L) if isinstance(story.perspective, str) else "–"
+        ui.story_card(story.title, f"{story.told_on.date().isoformat()} · {persp}", str(story.text))
 with right:
     st.subheader(ui.tr("networks.family"))
     parent, children = explain.family(all_networks, chosen)

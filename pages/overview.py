@@ -125,10 +125,7 @@ with right:
     if stories.empty:
         st.info(ui.tr("overview.no_stories"))
     for story in stories.itertuples():
-        with st.container(border=True):
-            st.markdown(f"**{explain.escape_markdown(story.title)}**")
-            persp = label("perspective", story.perspective, L) if isinstance(story.perspective, str) else "–"
-            st.caption(ui.tr("overview.story_meta", network=explain.escape_markdown(story.network_name),
-                             date=story.told_on.date().isoformat(), perspective=persp))
-            text = str(story.text)
-            st.markdown(explain.escape_markdown(text if len(text) <= 320 else text[:317].rsplit(" ", 1)[0] + " …"))
+        persp = label("perspective", story.perspective, L) if isinstance(story.perspective, str) else "–"
+        meta = ui.tr("overview.story_meta", network=explain.escape_markdown(story.network_name),
+                     date=story.told_on.date().isoformat(), perspective=persp)
+        ui.story_card(story.title, meta, str(story.text), limit=320)

@@ -98,7 +98,7 @@ if selected.empty:
 
 ver = ui.version()
 tree = _tree(ver)
-lo, hi = ui.store().period_range()
+lo, hi = ui.period_range()
 start = f.start or date(lo.year, lo.month, 1)
 end = f.end or date(hi.year, hi.month, 1)
 scope = None if f.unit_id is None else flt.subtree(org, f.unit_id)
