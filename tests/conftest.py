@@ -6,6 +6,8 @@ The helpers (make_csv, typed) and the tiny rows live in tests/support.py so test
 from __future__ import annotations
 
 import os
+import shutil
+from pathlib import Path
 
 import pytest
 
@@ -64,3 +66,21 @@ def tiny_tables(tiny_loaded):
     """Every record type of the tiny set as the store reads it back."""
     return {name: tiny_loaded.table(name) for name in ("org_units", "indicators", "networks", "participation",
                                                        "measurements", "stories")}
+
+
+@pytest.fixture(scope="session")
+def sample_file(tmp_path_factory) -> Path:
+    """A store file holding the embedded sample, built once per test run. Copy it (app_store); never write to it."""
+    path = tmp_path_factory.mktemp("sample") / "sample.duckdb"
+    with Store(path) as s:
+        service.ensure_sample(s)
+    return path
+
+
+@pytest.fixture
+def app_store(sample_file, tmp_path, monkeypatch) -> Path:
+    """A private copy of the sample store, set as the app's NETVALUE_DB."""
+    path = tmp_path / "app.duckdb"
+    shutil.copyfile(sample_file, path)
+    monkeypatch.setenv("NETVALUE_DB", str(path))
+    return path

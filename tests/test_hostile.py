@@ -309,19 +309,11 @@ HOSTILE = {
 }
 
 
-@pytest.fixture(scope="module")
-def sample_db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("hostile_app") / "app.duckdb"
-    with Store(path) as store:
-        service.ensure_sample(store)
-    return path
 
 
 @pytest.fixture
-def app_db(sample_db, monkeypatch):
-    """A store with the sample (made once for the module) as the app's NETVALUE_DB."""
-    monkeypatch.setenv("NETVALUE_DB", str(sample_db))
-    return sample_db
+def app_db(app_store):
+    return app_store
 
 
 @pytest.mark.parametrize("page", PAGES)

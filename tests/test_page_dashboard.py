@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -15,21 +13,11 @@ from tests.support import make_csv
 OVERVIEW, NETWORKS, METHOD = "pages/overview.py", "pages/networks.py", "pages/method.py"
 
 
-@pytest.fixture(scope="module")
-def sample_db(tmp_path_factory):
-    """The sample loaded once; each test gets its own copy (loading takes longer than copying)."""
-    path = tmp_path_factory.mktemp("dashboard") / "sample.duckdb"
-    with Store(path) as store:
-        service.ensure_sample(store)
-    return path
 
 
 @pytest.fixture
-def db(tmp_path, monkeypatch, sample_db):
-    path = tmp_path / "app.duckdb"
-    shutil.copy(sample_db, path)
-    monkeypatch.setenv("NETVALUE_DB", str(path))
-    return path
+def db(app_store):
+    return app_store
 
 
 def ok(at: AppTest) -> AppTest:

@@ -9,26 +9,17 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from netvalue import service
 from netvalue.store import Store
 
 PAGE = "pages/ripples.py"
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 
-@pytest.fixture(scope="module")
-def sample_db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("ripples") / "app.duckdb"
-    store = Store(path)
-    service.ensure_sample(store)
-    store.close()
-    return path
 
 
 @pytest.fixture
-def db(sample_db, monkeypatch):
-    monkeypatch.setenv("NETVALUE_DB", str(sample_db))
-    return sample_db
+def db(app_store):
+    return app_store
 
 
 def run_page(params: dict[str, str] | None = None) -> AppTest:

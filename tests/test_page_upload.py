@@ -4,14 +4,13 @@ report before anything is written, commit, history, undo (and its refusal), and 
 from __future__ import annotations
 
 import io
-import shutil
 from datetime import datetime
 
 import openpyxl
 import pandas as pd
 import pytest
 
-from netvalue import service, templates
+from netvalue import templates
 from netvalue.schema import LOAD_ORDER, RECORD_TYPES
 from netvalue.store import Store
 from tests.apptest_support import run_app
@@ -54,20 +53,11 @@ FIXED_MEASUREMENTS = danish([
 ])
 
 
-@pytest.fixture(scope="module")
-def sample_db(tmp_path_factory):
-    """The sample store, built once per module and copied per test (as a fresh checkout would create it)."""
-    path = tmp_path_factory.mktemp("sample") / "sample.duckdb"
-    with Store(path) as s:
-        service.ensure_sample(s)
-    return path
 
 
 @pytest.fixture
-def db(tmp_path, monkeypatch, sample_db):
-    path = tmp_path / "upload.duckdb"
-    shutil.copyfile(sample_db, path)
-    monkeypatch.setenv("NETVALUE_DB", str(path))
+def db(app_store, monkeypatch):
+    path = app_store
     monkeypatch.delenv("NETVALUE_UPLOAD_PASSPHRASE", raising=False)
     return path
 
