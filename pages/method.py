@@ -1,6 +1,7 @@
 """How every number is made: the weights (set here for every page of the session), how much the ranking
 depends on them, the formulas in plain Danish and English, and the indicator catalogue."""
 
+import pandas as pd
 import streamlit as st
 
 import ui
@@ -44,6 +45,16 @@ def _equal_weights() -> None:
         ss[SLIDER[p]] = 33
     ss["method_weights_zero"] = False
     ss["weights"] = dict(scoring.EQUAL_WEIGHTS)
+
+
+@st.fragment(key="method_curve_part")
+def _curve(indicators: pd.DataFrame, lang: str) -> None:
+    """One indicator's score curve, picked from the catalogue: a new pick reruns only this part of the page."""
+    names = dict(zip(indicators["indicator_id"], indicators["name"], strict=True))
+    pick = st.selectbox(ui.tr("method.curve_pick"), list(names), key="method_indicator", format_func=names.get)
+    st.plotly_chart(charts.score_curve(indicators[indicators["indicator_id"] == pick].iloc[0], lang), width="stretch",
+                    key="method_curve")
+    st.caption(ui.tr("method.how_curve"))
 
 
 if any(SLIDER[p] not in ss for p in PERSPECTIVES):  # first visit, or back from another page
@@ -129,8 +140,4 @@ st.dataframe(cat, hide_index=True, width="stretch",
                  "indicator_id": st.column_config.TextColumn(ui.tr("method.col.id")),
              })
 st.caption(ui.tr("method.how_catalogue"))
-names = dict(zip(indicators["indicator_id"], indicators["name"], strict=True))
-pick = st.selectbox(ui.tr("method.curve_pick"), list(names), key="method_indicator", format_func=names.get)
-st.plotly_chart(charts.score_curve(indicators[indicators["indicator_id"] == pick].iloc[0], L), width="stretch",
-                key="method_curve")
-st.caption(ui.tr("method.how_curve"))
+_curve(indicators, L)

@@ -70,6 +70,35 @@ def _picker() -> None:
                  placeholder=ui.tr("networks.choose_placeholder"))
 
 
+@st.fragment(key="network_history_part")
+def _indicator_history(measured: pd.DataFrame, breakdown: pd.DataFrame, lang: str) -> None:
+    """One indicator's measurements month by month, picked here: a new pick reruns only this part of the page."""
+    ind_names = dict(zip(breakdown["indicator_id"], breakdown["name"], strict=True))
+    pick = st.selectbox(ui.tr("networks.indicator"), list(breakdown["indicator_id"]), key="network_indicator",
+                        format_func=lambda i: ind_names.get(i, i))
+    ind = breakdown[breakdown["indicator_id"] == pick].iloc[0]
+    left, right = st.columns([3, 2])
+    with left:
+        st.plotly_chart(charts.indicator_history(measured, ind, lang), width="stretch", key="network_history")
+        st.caption(ui.tr("networks.how_history", worst=f"{ind['worst']:g}", best=f"{ind['best']:g}",
+                         mean=kf.format_number(ind["value"], lang, 2),
+                         score=kf.format_number(ind["score"], lang) if pd.notna(ind["score"]) else "–"))
+    with right:
+        rows = measured[measured["indicator_id"] == pick]
+        st.dataframe(
+            rows.assign(evidence=rows["evidence"].map(lambda e: label("evidence", e, lang)),
+                        period=rows["period"].dt.strftime("%Y-%m"), note=rows["note"].fillna("")),
+            hide_index=True, width="stretch", column_order=["period", "value", "score", "evidence", "note"],
+            column_config={
+                "period": st.column_config.TextColumn(ui.tr("networks.col.period")),
+                "value": st.column_config.NumberColumn(ui.tr("networks.col.value"), format="%.4g"),
+                "score": st.column_config.NumberColumn(ui.tr("networks.col.score"), format="%.0f"),
+                "evidence": st.column_config.TextColumn(ui.tr("networks.col.evidence")),
+                "note": st.column_config.TextColumn(ui.tr("networks.col.note")),
+            },
+        )
+
+
 # == The table of all networks ================================================================================
 if chosen is None:
     st.title(ui.tr("networks.title"))
@@ -208,31 +237,7 @@ else:
     st.subheader(ui.tr("networks.measurements"))
     measured = explain.measurement_scores(_measurements(ui.store().path, ui.version(), chosen), indicators, f.start,
                                           f.end)
-    ind_ids = list(breakdown["indicator_id"])
-    ind_names = dict(zip(breakdown["indicator_id"], breakdown["name"], strict=True))
-    pick = st.selectbox(ui.tr("networks.indicator"), ind_ids, key="network_indicator",
-                        format_func=lambda i: ind_names.get(i, i))
-    ind = breakdown[breakdown["indicator_id"] == pick].iloc[0]
-    left, right = st.columns([3, 2])
-    with left:
-        st.plotly_chart(charts.indicator_history(measured, ind, L), width="stretch", key="network_history")
-        st.caption(ui.tr("networks.how_history", worst=f"{ind['worst']:g}", best=f"{ind['best']:g}",
-                         mean=kf.format_number(ind["value"], L, 2),
-                         score=kf.format_number(ind["score"], L) if pd.notna(ind["score"]) else "–"))
-    with right:
-        rows = measured[measured["indicator_id"] == pick]
-        st.dataframe(
-            rows.assign(evidence=rows["evidence"].map(lambda e: label("evidence", e, L)),
-                        period=rows["period"].dt.strftime("%Y-%m"), note=rows["note"].fillna("")),
-            hide_index=True, width="stretch", column_order=["period", "value", "score", "evidence", "note"],
-            column_config={
-                "period": st.column_config.TextColumn(ui.tr("networks.col.period")),
-                "value": st.column_config.NumberColumn(ui.tr("networks.col.value"), format="%.4g"),
-                "score": st.column_config.NumberColumn(ui.tr("networks.col.score"), format="%.0f"),
-                "evidence": st.column_config.TextColumn(ui.tr("networks.col.evidence")),
-                "note": st.column_config.TextColumn(ui.tr("networks.col.note")),
-            },
-        )
+    _indicator_history(measured, breakdown, L)
 
 # -- Over time ------------------------------------------------------------------------------------------------
 quarters = ui.stats("quarter", f.start, end)

@@ -81,6 +81,39 @@ def _pct(x: float) -> str:
     return "–" if pd.isna(x) else f"{100 * x:.0f} %"
 
 
+# Fragments: a click on the time step or the treemap's colouring reruns only its own section, not the page.
+@st.fragment(key="ripples_rings")
+def _rings(ver: int, ids: tuple[str, ...], start: date, end: date, names: dict[str, str], drawn_for: str,
+           lang: str) -> None:
+    """The network and time-step pickers and the animated rings of the chosen network.
+
+    The network also picks the budding family further down and the ?network= link, which a fragment rerun
+    cannot redraw: a new network reruns the whole page (drawn_for is the network the page was drawn for)."""
+    left, right = st.columns([3, 1])
+    choice = left.selectbox(ui.tr("ripples.choose_network"), [ALL, *ids], key="ripples_network",
+                            format_func=lambda n: ui.tr("ripples.all_networks") if n == ALL else f"{n} · {names[n]}")
+    if choice != drawn_for:
+        st.rerun()
+    grain = right.segmented_control(ui.tr("ripples.grain"), ["month", "quarter"], default="month", required=True,
+                                    key="ripples_grain", format_func=lambda g: ui.tr(f"ripples.grain.{g}")) or "month"
+    title = f"{choice} {names[choice]}" if choice else ui.tr("ripples.all_networks")
+    st.plotly_chart(_ripple_figure(ver, ids, start, end, choice, grain, lang, title), width="stretch",
+                    key="ripple_chart")
+    st.caption(ui.tr("ripples.how_ripple") + ("" if choice else " " + ui.tr("ripples.how_ripple_all")))
+    if choice:
+        st.caption(ui.tr("ripples.share_link", network=choice))
+
+
+@st.fragment(key="ripples_tree")
+def _treemap(tree_act: pd.DataFrame, lang: str) -> None:
+    """The organisation as a treemap, with its colouring picker."""
+    colour_by = st.segmented_control(ui.tr("ripples.colour_by"), ["networks", "value"], default="networks",
+                                     required=True, key="ripples_colour",
+                                     format_func=lambda x: ui.tr(f"ripples.colour_by.{x}")) or "networks"
+    st.plotly_chart(charts.org_treemap(tree_act, lang, colour_by), width="stretch", key="treemap")
+    st.caption(ui.tr("ripples.how_tree"))
+
+
 f = ui.current_filters()
 L = f.lang
 st.title(ui.tr("ripples.title"))
@@ -145,21 +178,12 @@ if "ripples_network" not in ss:
     ss["ripples_network"] = wanted if wanted in names else ALL
 elif ss["ripples_network"] not in options:
     ss["ripples_network"] = ALL
-left, right = st.columns([3, 1])
-choice = left.selectbox(ui.tr("ripples.choose_network"), options, key="ripples_network",
-                        format_func=lambda n: ui.tr("ripples.all_networks") if n == ALL else f"{n} · {names[n]}")
-grain = right.segmented_control(ui.tr("ripples.grain"), ["month", "quarter"], default="month", required=True,
-                                key="ripples_grain", format_func=lambda g: ui.tr(f"ripples.grain.{g}")) or "month"
+choice = ss["ripples_network"]  # what the network picker in the rings' fragment shows on this run
+_rings(ver, ids, start, end, names, choice, L)
 if choice:
     st.query_params["network"] = choice
 elif "network" in st.query_params:
     del st.query_params["network"]
-
-title = f"{choice} {names[choice]}" if choice else ui.tr("ripples.all_networks")
-st.plotly_chart(_ripple_figure(ver, ids, start, end, choice, grain, L, title), width="stretch", key="ripple_chart")
-st.caption(ui.tr("ripples.how_ripple") + ("" if choice else " " + ui.tr("ripples.how_ripple_all")))
-if choice:
-    st.caption(ui.tr("ripples.share_link", network=choice))
 
 # -- Spread over time ----------------------------------------------------------------------------
 st.header(ui.tr("ripples.section.time"))
@@ -173,12 +197,7 @@ st.caption(ui.tr("ripples.how_events"))
 st.header(ui.tr("ripples.section.units"))
 st.plotly_chart(over_time["heatmap"], width="stretch", key="heatmap")
 st.caption(ui.tr("ripples.how_heatmap"))
-colour_by = st.segmented_control(ui.tr("ripples.colour_by"), ["networks", "value"], default="networks",
-                                 required=True, key="ripples_colour",
-                                 format_func=lambda x: ui.tr(f"ripples.colour_by.{x}")) or "networks"
-tree_act = spread.tree_activity(tree, links, scores[scores["network_id"].isin(ids)], f.unit_id)
-st.plotly_chart(charts.org_treemap(tree_act, L, colour_by), width="stretch", key="treemap")
-st.caption(ui.tr("ripples.how_tree"))
+_treemap(spread.tree_activity(tree, links, scores[scores["network_id"].isin(ids)], f.unit_id), L)
 
 # -- Budding -------------------------------------------------------------------------------------
 st.header(ui.tr("ripples.section.budding"))

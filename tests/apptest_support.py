@@ -8,10 +8,14 @@ AppTest's page manager what the real server knows: this app uses st.navigation, 
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
 from streamlit.runtime.pages_manager import PagesManager
-from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1 import AppTest, local_script_runner
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
@@ -39,3 +43,23 @@ def run_app(page: str | None = None, params: dict[str, str | list[str]] | None =
         at.switch_page(page)
         at.run()
     return at
+
+
+def charts(at: AppTest) -> list[dict]:
+    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+
+
+@contextmanager
+def only_fragment(at: AppTest, key: str) -> Iterator[AppTest]:
+    """Inside the block at.run() reruns only the fragment named key (@st.fragment(key=...)), as the browser asks
+    when a widget inside it changes; AppTest alone always reruns the whole app. Its script runner asks for each
+    run with local_script_runner.RerunData, here given the fragment's ids. The element tree then holds only what
+    the fragment drew (or the whole page, if the fragment asked for a full rerun)."""
+    ids = at._fragment_storage.resolve_target(key)
+    assert ids, f"no fragment {key!r} on the page"
+    original = local_script_runner.RerunData
+    local_script_runner.RerunData = partial(original, fragment_id_queue=list(ids))
+    try:
+        yield at
+    finally:
+        local_script_runner.RerunData = original

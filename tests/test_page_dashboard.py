@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from netvalue import service
 from netvalue.store import Store
-from tests.apptest_support import run_app
+from tests.apptest_support import charts, only_fragment, run_app
 from tests.support import make_csv
 
 OVERVIEW, NETWORKS, METHOD = "pages/overview.py", "pages/networks.py", "pages/method.py"
@@ -141,6 +141,25 @@ def test_the_network_page_explains_its_score(db):
     assert [s.value for s in at.subheader][-2:] == ["Fortællinger", "Knopskydning"]
 
 
+def test_picking_an_indicator_reruns_only_its_measurements(db):
+    at = ok(run_app(NETWORKS, params={"network": "N05"}))
+    with only_fragment(at, "network_history_part"):
+        ok(at.selectbox(key="network_indicator").set_value("engagement").run())
+    assert not at.title and not at.metric, "the rest of the network's page did not run again"
+    assert [c["layout"]["title"]["text"] for c in charts(at)] == ["Målingerne af Engagement"]
+    rows = at.dataframe[0].value
+    assert len(rows) > 5 and set(rows["evidence"]) <= {"Selvrapporteret", "Målt", "Evalueret internt",
+                                                        "Evalueret eksternt"}
+    with only_fragment(at, "network_history_part"):
+        ok(at.selectbox(key="network_indicator").set_value("saved_hours").run())
+    assert [c["layout"]["title"]["text"] for c in charts(at)] == ["Målingerne af Sparede timer"]
+    assert not at.dataframe[0].value.equals(rows)
+    assert at.query_params["network"] in ("N05", ["N05"])
+    ok(at.run())  # a full run keeps the pick and draws the whole page again
+    assert at.title[0].value == "Frivillighed på tværs"
+    assert "Målingerne af Sparede timer" in [c["layout"]["title"]["text"] for c in charts(at)]
+
+
 def test_garbage_falls_back_to_the_table(db):
     at = ok(run_app(NETWORKS, params={"network": "<script>"}))
     assert at.title[0].value == "Netværkene"
@@ -196,6 +215,19 @@ def test_the_method_page(db):
     ok(at.segmented_control(key="lang").set_value("en").run())
     assert at.title[0].value == "How the numbers are made"
     assert "Top 10 under small changes" in [m.label for m in at.metric]
+
+
+def test_picking_an_indicator_reruns_only_its_score_curve(db):
+    at = ok(run_app(METHOD))
+    assert charts(at)[-1]["layout"]["title"]["text"] == "Fra værdi til score: Sagsbehandlingstid"
+    ok(at.selectbox(key="method_indicator").set_value("sick_leave").run())
+    assert charts(at)[-1]["layout"]["title"]["text"] == "Fra værdi til score: Sygefravær"
+    with only_fragment(at, "method_curve_part"):
+        ok(at.selectbox(key="method_indicator").set_value("readmissions").run())
+    assert not at.title and not at.slider and not at.metric, "the rest of the method page did not run again"
+    curve = charts(at)
+    assert [c["layout"]["title"]["text"] for c in curve] == ["Fra værdi til score: Genindlæggelser"]
+    assert curve[0]["data"][1]["x"] == [60.0, 10.0], "worst 60, best 10 (fewer is better)"
 
 
 def test_a_weight_slider_changes_the_ranking_on_another_page(db):

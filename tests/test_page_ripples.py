@@ -1,20 +1,18 @@
-"""The ripples page: AppTest on the sample (runs, shows its charts, the network travels in ?network=...), and
-one real-browser look at it."""
+"""The ripples page: AppTest on the sample (runs, shows its charts, the network travels in ?network=..., the time
+step and the treemap's colouring rerun only their fragments), and one real-browser look at it."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from netvalue.store import Store
+from tests.apptest_support import charts, only_fragment
 
 PAGE = "pages/ripples.py"
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
-
-
 
 
 @pytest.fixture
@@ -32,10 +30,6 @@ def run_page(params: dict[str, str] | None = None) -> AppTest:
     return at
 
 
-def charts(at: AppTest) -> list[dict]:
-    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
-
-
 def titles(at: AppTest) -> list[str]:
     return [c["layout"]["title"]["text"] for c in charts(at)]
 
@@ -43,6 +37,10 @@ def titles(at: AppTest) -> list[str]:
 def param(at: AppTest, key: str) -> str | None:
     v = at.query_params.get(key)
     return v[0] if isinstance(v, list) else v
+
+
+def treemap(at: AppTest) -> dict:
+    return next(c for c in charts(at) if c["data"][0]["type"] == "treemap")
 
 
 def test_the_page_runs_and_shows_facts_and_its_charts(db):
@@ -104,6 +102,49 @@ def test_choosing_a_network_writes_it_to_the_url_and_back_to_all_removes_it(db):
     assert charts(at)[0]["frames"][0]["name"].startswith("2013 K")
     at.selectbox(key="ripples_network").set_value("").run()
     assert param(at, "network") is None
+
+
+def test_the_treemap_colouring_reruns_only_the_treemap(db):
+    at = run_page()
+    assert treemap(at)["data"][0]["marker"]["cmin"] == 0, "coloured by the number of networks"
+    at.segmented_control(key="ripples_colour").set_value("value").run()
+    assert not at.exception, at.exception
+    marker = treemap(at)["data"][0]["marker"]
+    assert marker["cmin"] == -1 and marker["colorbar"]["title"]["text"] == "Samlet værdi"
+    with only_fragment(at, "ripples_tree"):
+        at.segmented_control(key="ripples_colour").set_value("networks").run()
+    assert not at.exception, at.exception
+    assert not at.title, "the page above the treemap did not run again"
+    assert len(charts(at)) == 1 and treemap(at)["data"][0]["marker"]["cmin"] == 0
+    assert [c.value[:30] for c in at.caption] == ["Sådan læses den: hver boks er "]
+
+
+def test_the_time_step_reruns_only_the_rings(db):
+    at = run_page({"network": "N05"})
+    with only_fragment(at, "ripples_rings"):
+        at.segmented_control(key="ripples_grain").set_value("quarter").run()
+    assert not at.exception, at.exception
+    assert not at.title, "the page around the rings did not run again"
+    assert titles(at) == ["Ringe i vandet: N05 Frivillighed på tværs"]
+    frames = [f["name"] for f in charts(at)[0]["frames"]]
+    assert frames[0] == "2013 K4" and frames[-1] == "2017 K4"
+    assert param(at, "network") == "N05"
+    at.run()  # a later full run keeps the time step
+    assert not at.exception, at.exception
+    assert charts(at)[0]["frames"][0]["name"] == "2013 K4" and len(titles(at)) == 6
+
+
+def test_a_network_picked_in_the_rings_reruns_the_whole_page(db):
+    """The network also picks the budding family and the link, outside the rings' fragment: the page follows."""
+    at = run_page()
+    with only_fragment(at, "ripples_rings"):
+        at.selectbox(key="ripples_network").set_value("N05").run()
+    assert not at.exception, at.exception
+    assert at.title[0].value == "Ringe i vandet", "the whole page ran"
+    assert titles(at)[0] == "Ringe i vandet: N05 Frivillighed på tværs"
+    assert param(at, "network") == "N05"
+    budding = next(c for c in charts(at) if c["layout"]["title"]["text"].startswith("Hvilke"))
+    assert "N22" in " ".join(budding["layout"]["yaxis"]["ticktext"])
 
 
 def test_english(db):
