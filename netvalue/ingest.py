@@ -141,13 +141,18 @@ class LoadPlan:
 
     frames: dict[str, pd.DataFrame] = field(default_factory=dict)
     parsed: list[Parsed] = field(default_factory=list)
+    bulk_files: list[str] = field(default_factory=list)  # files DuckDB read itself (netvalue.bulk)
+    bulk_rows: dict[str, int] = field(default_factory=dict)
 
     @property
     def files(self) -> list[str]:
-        return list(dict.fromkeys(p.file for p in self.parsed))
+        return list(dict.fromkeys([*(p.file for p in self.parsed), *self.bulk_files]))
 
     def rows(self) -> dict[str, int]:
-        return {k: len(v) for k, v in self.frames.items()}
+        out = {k: len(v) for k, v in self.frames.items()}
+        for k, n in self.bulk_rows.items():
+            out[k] = out.get(k, 0) + n
+        return out
 
 
 class _Collector:

@@ -7,7 +7,7 @@ import os
 import shutil
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -53,6 +53,51 @@ class LoadResult:
     @property
     def total_replaced(self) -> int:
         return sum(self.replaced.values())
+
+
+class BulkDeclined(RuntimeError):
+    """A CSV file read by DuckDB holds something only ingest can explain; the load was rolled back, nothing written.
+
+    stage is "read" when DuckDB could not read the file (a ragged line, bytes that are not UTF-8), "judge"
+    when the rows it read were not accepted.
+    """
+
+    def __init__(self, message: str, stage: str) -> None:
+        super().__init__(message)
+        self.stage = stage
+
+
+@dataclass(frozen=True)
+class CsvSpec:
+    """A CSV file that Store.load reads with DuckDB itself (netvalue.bulk decides which files and how).
+
+    columns: the canonical column of each field, in file order (the first line is the header and is skipped).
+    A number counts only when it matches number_pattern in full (RE2), a date only in one of date_formats;
+    anything else becomes NULL, which the summary shows as missing. enum_spellings maps spellings met in the
+    file to canonical values while reading.
+    """
+
+    path: Path
+    record_type: str
+    delimiter: str
+    columns: tuple[str, ...]
+    decimal: str = "."
+    number_pattern: str = r"[+-]?[0-9]{1,9}(\.[0-9]{1,6})?"
+    date_formats: tuple[str, ...] = ("%Y-%m-%d",)
+    enum_spellings: dict[str, dict[str, str]] = field(default_factory=dict)
+
+
+@dataclass
+class CsvSummary:
+    """What DuckDB found in one batch's rows of a record type, for netvalue.bulk to judge."""
+
+    record_type: str
+    rows: int
+    distinct_keys: int  # distinct hashes of the key: fewer than rows means a duplicate (or, rarely, a collision)
+    missing: dict[str, int]  # required column -> rows where it is NULL after typing
+    distinct: dict[str, list[str | None]]  # text-like column -> every distinct value
+    date_range: dict[str, tuple[date | None, date | None]]
+    unknown_references: dict[str, list[str]]  # foreign-key column -> values with no target (a few)
 
 
 def default_path() -> Path:
@@ -249,24 +294,39 @@ class Store:
         return self._df("SELECT * FROM batches ORDER BY batch_id DESC")
 
     # -- writing ---------------------------------------------------------------------------------
-    def load(self, frames: dict[str, pd.DataFrame], who: str = "", files: Sequence[str] = ()) -> LoadResult:
+    def load(self, frames: dict[str, pd.DataFrame], who: str = "", files: Sequence[str] = (),
+             csv: Sequence[CsvSpec] = (), accept: Callable[[CsvSummary], bool] | None = None) -> LoadResult:
         """Upsert frames of any record types in one transaction, in dependency order.
 
-        Frames hold canonical columns (typed as netvalue.ingest makes them). Everything or nothing is
-        written: a failed foreign-key check or any error rolls the whole batch back.
+        Frames hold canonical columns (typed as netvalue.ingest makes them). csv files are read by DuckDB
+        straight into their table; accept then judges each record type's CsvSummary, and a False raises
+        BulkDeclined. Everything or nothing is written: a refusal, a failed foreign-key check or any error
+        rolls the whole batch back.
         """
-        unknown = set(frames) - set(RECORD_TYPES)
+        unknown = (set(frames) | {s.record_type for s in csv}) - set(RECORD_TYPES)
         if unknown:
             raise KeyError(f"unknown record types: {sorted(unknown)}")
         with self._transaction() as cur:
             batch_id = int(cur.execute("SELECT coalesce(max(batch_id), 0) + 1 FROM batches").fetchall()[0][0])
             result = LoadResult(batch_id)
+            judged: set[str] = set()
             for name in LOAD_ORDER:
-                if name not in frames:
+                specs = [s for s in csv if s.record_type == name]
+                if name not in frames and not specs:
                     continue
-                added, replaced = self._upsert(cur, name, frames[name], batch_id)
+                added = replaced = 0
+                if name in frames:
+                    added, replaced = self._upsert(cur, name, frames[name], batch_id)
+                if specs:
+                    more, also = self._bulk_upsert(cur, name, specs, batch_id, accept)
+                    added, replaced = added + more, replaced + also
+                    if accept is not None:
+                        judged.add(name)
                 result.added[name], result.replaced[name] = added, replaced
-            self._check_foreign_keys(cur)
+            # Loads replace rows by key and never remove a key, so only references out of what this batch
+            # wrote can break; a CSV batch that was judged had its references checked in its summary.
+            self._check_foreign_keys(cur, [n for n in LOAD_ORDER if (n in frames or n in result.added)
+                                           and n not in judged])
             cur.execute(
                 "INSERT INTO batches VALUES (?, ?, ?, ?, ?, ?, NULL)",
                 [batch_id, datetime.now(), who, ", ".join(files), result.total_added, result.total_replaced],
@@ -299,9 +359,85 @@ class Store:
         cur.execute("DROP TABLE _incoming")
         return total - replaced, replaced
 
-    def _check_foreign_keys(self, cur: duckdb.DuckDBPyConnection) -> None:
+    def _bulk_upsert(self, cur: duckdb.DuckDBPyConnection, name: str, specs: Sequence[CsvSpec], batch_id: int,
+                     accept: Callable[[CsvSummary], bool] | None) -> tuple[int, int]:
+        """Read CSV files into a table as part of a batch; (added, replaced). Raises BulkDeclined."""
+        rt = RECORD_TYPES[name]
+        cols = ", ".join(rt.column_names)
+        had_rows = bool(cur.execute(f"SELECT count(*) FROM (SELECT 1 FROM {name} LIMIT 1)").fetchall()[0][0])
+        total = 0
+        for spec in specs:
+            select, params = _csv_select(spec, batch_id)
+            try:
+                total += int(cur.execute(f"INSERT INTO {name} ({cols}, batch_id) {select}", params).fetchall()[0][0])
+            except duckdb.Error as exc:  # a ragged row, bad encoding, an unclosed quote: ingest says where
+                raise BulkDeclined(f"{spec.path.name}: {str(exc).splitlines()[0]}", "read") from exc
+        if accept is not None and not accept(self._batch_summary(cur, name, batch_id)):
+            raise BulkDeclined(f"{name}: the rows need ingest's checks", "judge")
+        replaced = 0
+        if had_rows:
+            # Rows of earlier batches with a key this batch brings are archived, then replaced.
+            older = (f"t.batch_id IS DISTINCT FROM ? AND EXISTS (SELECT 1 FROM {name} i WHERE i.batch_id = ? "
+                     f"AND {_key_match(name, 'i', 't')})")
+            cur.execute(f"INSERT INTO {name}__replaced SELECT {cols}, batch_id, ? FROM {name} t WHERE {older}",
+                        [batch_id, batch_id, batch_id])
+            replaced = int(cur.execute(f"DELETE FROM {name} t WHERE {older}", [batch_id, batch_id]).fetchall()[0][0])
+        # Rows older than the batch that frames of the same batch replaced were already deleted above.
+        return total - replaced, replaced
+
+    def _batch_summary(self, cur: duckdb.DuckDBPyConnection, name: str, batch_id: int) -> CsvSummary:
+        """One scan over a batch's rows of a table: counts, key duplicates, missing values, distinct texts."""
+        rt = RECORD_TYPES[name]
+        texts = [c.name for c in rt.columns if c.kind in ("id", "text", "free", "enum")]
+        dates = [c.name for c in rt.columns if c.kind in ("date", "month")]
+        required = [c.name for c in rt.columns if c.required]
+        last = rt.column(rt.key[-1])
+        # With a month as the last key, the duplicate check groups by the other keys and also lists them.
+        grouped = [k for k in rt.key[:-1] if k in texts] if last.kind == "month" else []
+        listed = [c for c in texts if c not in grouped]
+        parts = ["count(*)", *(f"count(*) - count({c})" for c in required), *(f"list(DISTINCT {c})" for c in listed),
+                 *(f"min({c}), max({c})" for c in dates)]
+        row = list(cur.execute(f"SELECT {', '.join(parts)} FROM {name} WHERE batch_id = ?", [batch_id]).fetchall()[0])
+        rows = int(row.pop(0))
+        missing = {c: int(row.pop(0)) for c in required}
+        distinct = {c: list(row.pop(0) or []) for c in listed}
+        date_range = {c: (row.pop(0), row.pop(0)) for c in dates}
+        duplicates, key_lists = self._duplicate_keys(cur, name, batch_id, grouped)
+        distinct.update(key_lists)
+        distinct = {c: distinct[c] for c in texts}
+        keys = rows - duplicates
+        unknown: dict[str, list[str]] = {}
+        for fk in rt.foreign_keys:
+            values = [v for v in distinct.get(fk.column, []) if v is not None]
+            bad = cur.execute(f"SELECT unnest(?::VARCHAR[]) AS v EXCEPT SELECT {fk.target_column} FROM {fk.target} "
+                              "ORDER BY v LIMIT 20", [values]).fetchall()
+            if bad:
+                unknown[fk.column] = [r[0] for r in bad]
+        return CsvSummary(name, rows, keys, missing, distinct, date_range, unknown)
+
+    def _duplicate_keys(self, cur: duckdb.DuckDBPyConnection, name: str, batch_id: int,
+                        listed: Sequence[str] = ()) -> tuple[int, dict[str, list[str | None]]]:
+        """Rows of a batch whose key another row of the batch also has (0 when every key is unique), and the
+        distinct values of the listed key columns (month keys only), found in the same pass."""
+        rt = RECORD_TYPES[name]
+        last = rt.column(rt.key[-1])
+        where = f"FROM {name} WHERE batch_id = ?"
+        if last.kind != "month":
+            n = cur.execute(f"SELECT count(*) - count(DISTINCT ({', '.join(rt.key)})) {where}", [batch_id]).fetchall()
+            return int(n[0][0]), {}
+        # One bit per month within each (other keys, year) group: a duplicate shows as fewer bits than rows.
+        # Exact, and far cheaper than hashing a million keys.
+        others = ", ".join(rt.key[:-1])
+        lists = "".join(f", list(DISTINCT {c})" for c in listed)
+        row = cur.execute(
+            f"SELECT coalesce(sum(n - bit_count(b)), 0){lists} FROM (SELECT {others}, count(*) AS n, "
+            f"bit_or(1::INTEGER << (month({last.name}) - 1)::INTEGER) AS b {where} AND {last.name} IS NOT NULL "
+            f"GROUP BY {others}, year({last.name}))", [batch_id]).fetchall()[0]
+        return int(row[0]), {c: list(v or []) for c, v in zip(listed, row[1:], strict=True)}
+
+    def _check_foreign_keys(self, cur: duckdb.DuckDBPyConnection, names: Sequence[str] = LOAD_ORDER) -> None:
         problems = []
-        for name in LOAD_ORDER:
+        for name in names:
             for fk in RECORD_TYPES[name].foreign_keys:
                 rows = cur.execute(
                     f"SELECT DISTINCT c.{fk.column} FROM {name} c WHERE c.{fk.column} IS NOT NULL AND NOT EXISTS "
@@ -446,6 +582,50 @@ class Store:
     def reference_group_by(self) -> pd.DataFrame:
         """Bare DuckDB: mean value per network and indicator, the floor any scoring query stands on."""
         return self._df("SELECT network_id, indicator_id, avg(value) AS v FROM measurements GROUP BY ALL")
+
+
+def _csv_select(spec: CsvSpec, batch_id: int) -> tuple[str, list[object]]:
+    """SELECT typing a CSV file's fields into the record type's columns and batch_id; its parameters."""
+    rt = RECORD_TYPES[spec.record_type]
+    fields = {name: f"f{i}" for i, name in enumerate(spec.columns)}
+    exprs: list[str] = []
+    params: list[object] = []
+    for c in rt.columns:
+        f = fields.get(c.name)
+        raw = f or "NULL::VARCHAR"  # the reader gives NULL for an empty field, quoted or not
+        if c.kind in ("id", "text", "free"):
+            exprs.append(raw)
+        elif c.kind == "enum":
+            spellings = spec.enum_spellings.get(c.name, {})
+            expr = raw
+            if spellings and f:
+                expr = f"CASE {raw} {' '.join('WHEN ? THEN ?' for _ in spellings)} ELSE {raw} END"
+                params += [x for pair in spellings.items() for x in pair]
+            if c.default is not None:
+                expr = f"coalesce({expr}, ?)"
+                params.append(c.default)
+            exprs.append(expr)
+        elif c.kind == "float":
+            number = f"replace({f}, ',', '.')" if spec.decimal == "," else f
+            exprs.append(f"CASE WHEN regexp_full_match({f}, ?) THEN CAST({number} AS DOUBLE) END" if f else "NULL")
+            if f:
+                params.append(spec.number_pattern)
+        elif c.kind in ("date", "month"):
+            # The first format alone first: most files use one spelling, and one format is cheaper than a list.
+            first, rest = spec.date_formats[0], list(spec.date_formats[1:])
+            parsed = f"coalesce(try_strptime({f}, ?), try_strptime({f}, ?::VARCHAR[]))" if rest else \
+                f"try_strptime({f}, ?)"
+            if c.kind == "month":
+                parsed = f"date_trunc('month', {parsed})"
+            exprs.append(f"CAST({parsed} AS DATE)" if f else "NULL::DATE")
+            if f:
+                params += [first, rest] if rest else [first]
+        else:
+            raise ValueError(f"{c.name}: the DuckDB reader does not type {c.kind} columns")
+    types = {f"f{i}": "VARCHAR" for i in range(len(spec.columns))}
+    sql = (f"SELECT {', '.join(exprs)}, ? FROM read_csv(?, header = false, skip = 1, delim = ?, quote = '\"', "
+           "escape = '\"', columns = ?, auto_detect = false, strict_mode = true, null_padding = false)")
+    return sql, [*params, batch_id, str(spec.path), spec.delimiter, types]
 
 
 def reference_read_csv(path: str | Path) -> int:

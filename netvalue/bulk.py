@@ -1,0 +1,217 @@
+"""The fast path for large measurement CSV files: DuckDB reads, types and checks them inside the load.
+
+ingest.prepare reads every file with pandas, which costs about a second and a half per million measurement
+rows. A measurement file of a plain shape (a clean header in the first line, one record per line or quoted
+fields, text that decodes as ingest decodes it) is instead handed to Store.load as a CsvSpec: DuckDB reads it
+straight into the table in the load's transaction, typing numbers and months only in strict forms that read
+the same under ingest's rules. One scan then summarises what arrived (row count, duplicate keys, empty
+required cells, every distinct id, evidence level and note, the month range, unknown networks and
+indicators) and `judge` applies ingest's rules to that summary.
+
+Anything the fast path cannot prove ingest would read the same way -- a number such as "1.234,5" or " 4,2",
+a month outside 1900-2100, whitespace around an id, an unknown alias, a note that looks like a CPR number, a
+duplicate key, a ragged line -- rolls the load back before COMMIT, and service.load_files runs the ordinary
+path, which gives the same rows or the row-level report. So a file loads to the same rows either way; only
+the time differs.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path, PurePath
+
+import pandas as pd
+
+from netvalue import ingest
+from netvalue.schema import RECORD_TYPES, fold, header_map, value_map
+from netvalue.store import BulkDeclined, CsvSpec, CsvSummary, LoadResult, Store
+
+MIN_BYTES = 1024 * 1024  # below a megabyte the ordinary path takes well under a second anyway
+RECORD_TYPE = "measurements"
+HEAD_LINES = 5000  # lines read in Python for the decimal style and the spellings of evidence levels
+
+# A number in the file's own style only: the other separator anywhere means the row is declined, and then
+# ingest's decimal_style over the whole column picks the same style (see judge's tests). At most fifteen
+# digits, so DuckDB and pandas round alike.
+NUMBER_PATTERNS = {
+    ".": r"[+-]?[0-9]{1,9}(\.[0-9]{1,6})?",
+    ",": r"[+-]?[0-9]{1,9}(,[0-9]{1,6})?",
+}
+# Each of these accepts only spellings ingest.parse_dates also accepts, for the same month.
+MONTH_FORMATS = ("%Y-%m", "%Y-%m-%d", "%d-%m-%Y", "%m-%Y", "%d.%m.%Y")
+
+
+def _scratch() -> str | None:
+    """Memory-backed /dev/shm for the copy DuckDB reads when there is one, else the system's temp directory."""
+    shm = Path("/dev/shm")
+    return str(shm) if shm.is_dir() and os.access(shm, os.W_OK) else None
+
+
+def _text_bytes(data: bytes, transcode: bool = False) -> bytes | None:
+    """The file without a BOM for DuckDB to read as UTF-8; None for what it should not read.
+
+    DuckDB refuses bytes that are not UTF-8, so a file whose first megabyte is UTF-8 is handed over as it is
+    (no second pass over it in Python); otherwise, or with transcode=True for the retry after DuckDB refused
+    it, it is decoded as ingest.decode does (cp1252 from Danish Excel) and written as UTF-8.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    if b"\x00" in data[:20000]:
+        return None  # UTF-16 or binary: the ordinary path decodes or refuses it
+    head = data[: 1 << 20]
+    head = head[: head.rfind(b"\n") + 1] or head
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError:
+        transcode = True  # not UTF-8 from the start: no point letting DuckDB find out
+    if transcode:
+        data = ingest.decode(data).encode("utf-8")
+    if b"\r" in data and b"\r\n" not in data:
+        return None  # old Mac line ends
+    if b'"' in data and any(s in data for s in (b' "', b'\t"', b'\xa0"')):
+        # DuckDB drops blanks before an opening quote (and the quotes); Python's csv keeps them all.
+        return None
+    return data
+
+
+def _head(data: bytes, delimiter: str) -> list[list[str]]:
+    text = data[: 1 << 20].decode("utf-8", errors="ignore")
+    lines = text.splitlines()[:HEAD_LINES]
+    try:
+        return list(csv.reader(lines, delimiter=delimiter))
+    except csv.Error:
+        return []
+
+
+def spec_for(filename: str, data: bytes, directory: Path, min_bytes: int = MIN_BYTES,
+             transcode: bool = False) -> CsvSpec | None:
+    """A CsvSpec for a measurement CSV the fast path can take (written into directory), else None."""
+    if len(data) < min_bytes or len(data) > ingest.MAX_BYTES or data.startswith((b"PK\x03\x04", b"\xd0\xcf")):
+        return None
+    text = _text_bytes(data, transcode)
+    if text is None:
+        return None
+    first = text[: text.find(b"\n")].rstrip(b"\r").decode("utf-8", errors="replace")
+    if not first.strip():
+        return None
+    delimiter = ingest._sniff_delimiter(first)
+    rows = _head(text, delimiter)
+    if len(rows) < 2:
+        return None
+    header = [ingest._WS.sub("", h) for h in rows[0]]
+    rt = RECORD_TYPES[RECORD_TYPE]
+    hm = header_map(rt)
+    columns = [hm.get(fold(h)) if h else None for h in header]
+    required = {c.name for c in rt.columns if c.required}
+    if (None in columns or len(set(columns)) != len(columns) or not required <= set(columns)
+            or ingest.detect_record_type(header, PurePath(filename).name) != RECORD_TYPE):
+        return None
+    body = [r for r in rows[1:] if len(r) == len(columns)]
+    values = pd.Series([r[columns.index("value")].strip() for r in body], dtype="str")
+    decimal = ingest.decimal_style(values, delimiter)
+    spellings: dict[str, dict[str, str]] = {}
+    for c in rt.columns:
+        if c.kind == "enum" and c.name in columns:
+            vm = value_map(c)
+            seen = {r[columns.index(c.name)] for r in body}
+            spellings[c.name] = {s: vm[fold(s)] for s in sorted(seen)
+                                 if s and s not in c.allowed and vm.get(fold(s)) in c.allowed}
+    path = directory / f"{len(list(directory.iterdir()))}.csv"
+    path.write_bytes(text)
+    return CsvSpec(path, RECORD_TYPE, delimiter, tuple(columns), decimal, NUMBER_PATTERNS[decimal], MONTH_FORMATS,
+                   spellings)
+
+
+def _clean(value: str) -> bool:
+    return value == value.strip().strip("\ufeff")
+
+
+def judge(summary: CsvSummary) -> bool:
+    """True when ingest's rules accept every row the summary describes, with the values DuckDB gave them."""
+    rt = RECORD_TYPES[summary.record_type]
+    if summary.rows == 0 or summary.distinct_keys != summary.rows or any(summary.missing.values()):
+        return False
+    if summary.unknown_references:
+        return False
+    for name, values in summary.distinct.items():
+        c = rt.column(name)
+        present = [v for v in values if v is not None]
+        if not all(_clean(v) for v in present):
+            return False
+        if c.kind == "enum" and not set(present) <= set(c.allowed):
+            return False
+        if c.kind in ("text", "free") and present and ingest._cpr_hits(pd.Series(present, dtype="str")).any():
+            return False
+    for low, high in summary.date_range.values():
+        if low is not None and (low.year < ingest.YEARS[0] or high.year > ingest.YEARS[1]):
+            return False
+    return True
+
+
+def load(store: Store, files: Sequence[tuple[str, bytes]], who: str = "",
+         min_bytes: int = MIN_BYTES) -> tuple[ingest.LoadPlan, LoadResult] | None:
+    """Load files with the measurement CSVs read by DuckDB; None when the ordinary path must do it.
+
+    Files the fast path does not take (small, Excel, other record types, odd shapes) go through ingest.prepare
+    into the same batch. None, with nothing written, when no file suits the fast path, when the others do not
+    pass ingest.prepare on their own, or when DuckDB's reading is declined.
+    """
+    try:
+        return _load(store, files, who, min_bytes, transcode=False)
+    except BulkDeclined as exc:
+        if exc.stage != "read" or all(data.isascii() for _, data in files):
+            return None
+    try:  # DuckDB refused the bytes: perhaps cp1252, which ingest decodes; once more, as UTF-8
+        return _load(store, files, who, min_bytes, transcode=True)
+    except BulkDeclined:
+        return None
+
+
+def _load(store: Store, files: Sequence[tuple[str, bytes]], who: str, min_bytes: int,
+          transcode: bool) -> tuple[ingest.LoadPlan, LoadResult] | None:
+    with tempfile.TemporaryDirectory(prefix="netvalue-bulk-", dir=_scratch()) as tmp:
+        specs: list[CsvSpec] = []
+        others: list[tuple[str, bytes]] = []
+        names: list[str] = []
+        for filename, data in files:
+            spec = (spec_for(filename, data, Path(tmp), min_bytes, transcode)
+                    if _names_measurements(filename, data) else None)
+            if spec is None:
+                others.append((filename, data))
+            else:
+                specs.append(spec)
+                names.append(PurePath(filename).name or "upload")
+        if not specs:
+            return None
+        try:
+            plan = ingest.prepare(others, store) if others else ingest.LoadPlan()
+        except ingest.IngestError:
+            return None
+        plan.bulk_files = names
+        result = store.load(plan.frames, who=who, files=plan.files, csv=specs, accept=judge)
+        written = result.added.get(RECORD_TYPE, 0) + result.replaced.get(RECORD_TYPE, 0)
+        plan.bulk_rows = {RECORD_TYPE: written - len(plan.frames.get(RECORD_TYPE, ()))}
+        return plan, result
+
+
+def _names_measurements(filename: str, data: bytes) -> bool:
+    """Whether a file's first line is a measurement header (cheap: the first line only)."""
+    if data.startswith((b"PK\x03\x04", b"\xd0\xcf")):
+        return False
+    head = data[:4096]
+    if head.startswith(codecs.BOM_UTF8):
+        head = head[len(codecs.BOM_UTF8):]
+    first = head.split(b"\n", 1)[0].rstrip(b"\r")
+    try:
+        line = first.decode("utf-8")
+    except UnicodeDecodeError:
+        line = first.decode("cp1252", errors="replace")
+    if not line.strip():
+        return False
+    cells = next(csv.reader(io.StringIO(line), delimiter=ingest._sniff_delimiter(line)), [])
+    return ingest.detect_record_type(cells, PurePath(filename).name) == RECORD_TYPE
