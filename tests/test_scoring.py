@@ -352,3 +352,165 @@ def test_scores_stay_within_0_100_and_balance_within_0_1(case):
     has = net["overall"].notna()
     assert (net.loc[has, "overall"] >= legs[has].min(axis=1) - 1e-9).all()
     assert (net.loc[has, "overall"] <= legs[has].max(axis=1) + 1e-9).all()
+
+
+# -- the fast paths equal the plain pandas pipeline ---------------------------------------------------------------
+# The straightforward merge/sort/groupby implementation the module used to have, kept as the oracle: the optimised
+# functions must give the same frames to the bit (a mean depends on the order pandas adds the scores in, and on
+# which of its methods it picks for the rows it is given).
+
+
+def _ref_indicator_scores(stats: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
+    cat = indicators[["indicator_id", "perspective", "worst", "best"]]
+    m = stats.merge(cat, on="indicator_id", how="inner")
+    m = m[m["perspective"].isin(PERSPECTIVES)]
+    span = (m["best"] - m["worst"]).replace(0, np.nan)
+    score = 100 * ((m["value_mean"] - m["worst"]) / span).clip(0, 1)
+    keys = [c for c in ("network_id", "indicator_id", "period") if c in m.columns]
+    out = m[[*keys, "perspective"]].assign(value=m["value_mean"], score=score, n=m["n"])
+    return out.sort_values(keys).reset_index(drop=True)
+
+
+def _ref_perspective_scores(scores: pd.DataFrame, by: tuple[str, ...] = ("network_id",)) -> pd.DataFrame:
+    by = list(by)
+    if scores.empty:
+        return pd.DataFrame({**{b: pd.Series(dtype=scores[b].dtype if b in scores else object) for b in by},
+                             **{p: pd.Series(dtype="float64") for p in PERSPECTIVES}})
+    wide = scores.groupby([*by, "perspective"], observed=True)["score"].mean().unstack("perspective")
+    wide = wide.reindex(columns=list(PERSPECTIVES)).astype("float64")
+    wide.columns.name = None
+    return wide.reset_index()
+
+
+def _ref_with_value(persp: pd.DataFrame, weights: dict[str, float] | None) -> pd.DataFrame:
+    w = scoring.normalise_weights(weights)
+    vals = persp[list(PERSPECTIVES)].to_numpy(dtype="float64")
+    wv = np.array([w[p] for p in PERSPECTIVES])
+    wsum = (~np.isnan(vals) * wv).sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        overall = np.clip(np.where(wsum > 0, np.nansum(vals * wv, axis=1) / wsum, np.nan), 0, 100)
+    legs = persp[list(PERSPECTIVES)]
+    balance = 1 - (legs.max(axis=1, skipna=False) - legs.min(axis=1, skipna=False)) / 100
+    return persp.assign(overall=pd.Series(overall, index=persp.index), balance=balance)
+
+
+def _ref_network_scores(stats: pd.DataFrame, indicators: pd.DataFrame, networks: pd.DataFrame,
+                        weights: dict[str, float] | None) -> pd.DataFrame:
+    persp = _ref_with_value(_ref_perspective_scores(_ref_indicator_scores(stats, indicators)), weights)
+    out = networks[["network_id", "name", "type"]].merge(persp, on="network_id", how="left")
+    cols = ["network_id", "name", "type", *PERSPECTIVES, "overall", "balance"]
+    return out[cols].sort_values("network_id").reset_index(drop=True)
+
+
+# Ids whose sorted order differs from the order they are drawn in; "zz" ones are never drawn, so never catalogued.
+_id = st.text(alphabet="abcXY_", min_size=1, max_size=3)
+
+
+@st.composite
+def _inputs(draw):
+    ind_ids = draw(st.lists(_id, min_size=1, max_size=6, unique=True))
+    cat_rows = []
+    for i in ind_ids:
+        worst, best = draw(st.one_of(
+            st.just((0.0, 100.0)),  # score == value: the short decimals below, whose compensated mean depends on order
+            _num.map(lambda w: (w, w)),  # best == worst: the indicator scores NaN
+            st.tuples(_num, _num)))
+        cat_rows.append([i, i.upper(), draw(st.sampled_from([*PERSPECTIVES, "input"])), "", worst, best])
+    cat = pd.DataFrame(cat_rows, columns=CATALOGUE.columns).astype(
+        {"indicator_id": "str", "name": "str", "perspective": "str", "unit": "str"})
+    net_ids = draw(st.lists(_id, max_size=5, unique=True))
+    nets = pd.DataFrame([[n, f"Net {n}", draw(st.sampled_from(["welfare", "learning"]))] for n in net_ids],
+                        columns=["network_id", "name", "type"]).astype("str")
+    periods = draw(st.integers(0, 3))  # 0: stats over the whole window, without a period column
+    keys = [(n, i, p) for n in [*net_ids, "zz_net", "zz_other"] for i in [*ind_ids, "zz_ind"]
+            for p in range(max(periods, 1))]
+    chosen = draw(st.lists(st.sampled_from(keys), unique=True, max_size=len(keys)))  # in any order, maybe none
+    rows = []
+    for n, i, p in chosen:
+        decimals = [0.0, 0.01, 0.1, 0.2, 0.7, 33.3, 66.7, 99.9]
+        v = draw(st.one_of(_num, st.sampled_from([*decimals, *(r[4] for r in cat_rows)])))
+        k = draw(st.integers(1, 5))
+        rows.append((n, i, *([f"2014-0{p + 1}-01"] if periods else []), k, v, v * k, k, 0, 0, 0))
+    stats = stats_frame(rows, period=bool(periods))
+    weights = draw(st.one_of(st.none(), st.fixed_dictionaries(dict.fromkeys(PERSPECTIVES, st.floats(0, 100))).filter(
+        lambda d: sum(d.values()) > 0)))
+    return stats, cat, nets, weights
+
+
+@settings(max_examples=150, deadline=None)
+@given(_inputs())
+def test_fast_scoring_equals_the_plain_pandas_pipeline(inputs):
+    stats, cat, nets, weights = inputs
+    exact = {"check_exact": True}
+    ind = scoring.indicator_scores(stats, cat)
+    pd.testing.assert_frame_equal(ind, _ref_indicator_scores(stats, cat), **exact)
+    for by in [("network_id",), *([("network_id", "period"), ("period",)] if "period" in stats else [])]:
+        persp = scoring.perspective_scores(ind, by)
+        pd.testing.assert_frame_equal(persp, _ref_perspective_scores(ind, by), **exact)
+        pd.testing.assert_frame_equal(scoring.with_value(persp, weights), _ref_with_value(persp, weights), **exact)
+    pd.testing.assert_frame_equal(scoring.network_scores(stats, cat, nets, weights),
+                                  _ref_network_scores(stats, cat, nets, weights), **exact)
+
+
+# pandas' mean of scores 0.2, 0.1 and 0.01 is 0.10333333333333333 taken in that order, 0.10333333333333335 taken
+# as 0.1, 0.2, 0.01 or 0.01, 0.2, 0.1: the plain pipeline takes a network's scores in key order, and so must we.
+ORDER_CATALOGUE = pd.DataFrame(
+    [[i, i.upper(), "citizen", "", 0.0, 100.0] for i in ("c", "a", "b")], columns=CATALOGUE.columns,
+).astype({"indicator_id": "str", "name": "str", "perspective": "str", "unit": "str"})
+
+
+def test_network_scores_add_a_networks_scores_in_indicator_order():
+    stats = stats_frame([("N1", "b", 1, 0.1, 0.1, 1, 0, 0, 0), ("N1", "a", 1, 0.2, 0.2, 1, 0, 0, 0),
+                         ("N1", "c", 1, 0.01, 0.01, 1, 0, 0, 0)])
+    got = scoring.network_scores(stats, ORDER_CATALOGUE, NETWORKS)
+    assert got["citizen"].iloc[0] == 0.10333333333333333
+    pd.testing.assert_frame_equal(got, _ref_network_scores(stats, ORDER_CATALOGUE, NETWORKS, None), check_exact=True)
+    assert scoring.perspective_scores(scoring.indicator_scores(stats, ORDER_CATALOGUE))["citizen"].tolist() == [
+        0.10333333333333333]
+
+
+def test_network_scores_add_an_indicators_periods_in_period_order():
+    stats = stats_frame([("N1", "a", "2014-02-01", 1, 0.1, 0.1, 1, 0, 0, 0),
+                         ("N1", "a", "2014-01-01", 1, 0.2, 0.2, 1, 0, 0, 0),
+                         ("N1", "a", "2014-03-01", 1, 0.01, 0.01, 1, 0, 0, 0)], period=True)
+    got = scoring.network_scores(stats, ORDER_CATALOGUE, NETWORKS)
+    assert got["citizen"].iloc[0] == 0.10333333333333333
+    pd.testing.assert_frame_equal(got, _ref_network_scores(stats, ORDER_CATALOGUE, NETWORKS, None), check_exact=True)
+
+
+# pandas means a sorted run of groups with a plain sum, and unsorted groups with a compensated one, which differ
+# for these four scores (0.25201171875 and 0.25201171875000006): rows the result leaves out still decide which.
+FOUR_SCORES = (0.0, 0.01, 100 * (0.998046875 / 100), 0.0)
+FOUR_CATALOGUE = pd.DataFrame(
+    [[i, i.upper(), "citizen", "", 0.0, 100.0] for i in "abcd"], columns=CATALOGUE.columns,
+).astype({"indicator_id": "str", "name": "str", "perspective": "str", "unit": "str"})
+
+
+def test_network_scores_count_the_rows_of_networks_not_listed_as_the_plain_pipeline_does():
+    stats = stats_frame([*(("N1", i, 1, v, v, 1, 0, 0, 0) for i, v in zip("abcd", FOUR_SCORES, strict=True)),
+                         ("N9", "a", 1, 5.0, 5.0, 1, 0, 0, 0)])
+    got = scoring.network_scores(stats, FOUR_CATALOGUE, NETWORKS)
+    pd.testing.assert_frame_equal(got, _ref_network_scores(stats, FOUR_CATALOGUE, NETWORKS, None), check_exact=True)
+
+
+def test_perspective_scores_count_other_perspectives_as_the_plain_pipeline_does():
+    scores = pd.DataFrame({"network_id": ["N1"] * 5 + ["N2"], "perspective": ["citizen"] * 4 + ["input"] * 2,
+                           "score": [*FOUR_SCORES, 5.0, 5.0]}).astype({"network_id": "str", "perspective": "str"})
+    got = scoring.perspective_scores(scores)
+    pd.testing.assert_frame_equal(got, _ref_perspective_scores(scores), check_exact=True)
+    assert got["network_id"].tolist() == ["N1", "N2"]  # a network with only an input score is a row, all NaN
+    assert got.loc[1, list(PERSPECTIVES)].isna().all()
+
+
+def test_network_scores_of_empty_stats_equal_the_plain_pipeline():
+    for stats in (STATS.iloc[:0], PERIOD_STATS.iloc[:0]):
+        pd.testing.assert_frame_equal(scoring.network_scores(stats, CATALOGUE, NETWORKS),
+                                      _ref_network_scores(stats, CATALOGUE, NETWORKS, None), check_exact=True)
+
+
+def test_a_catalogue_with_a_repeated_indicator_id_is_refused():
+    twice = pd.concat([CATALOGUE, CATALOGUE.iloc[:1]], ignore_index=True)
+    with pytest.raises(ValueError, match="unique"):
+        scoring.network_scores(STATS, twice, NETWORKS)
+    with pytest.raises(ValueError, match="unique"):
+        scoring.indicator_scores(STATS, twice)
