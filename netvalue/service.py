@@ -52,4 +52,5 @@ def network_scores(
 ) -> pd.DataFrame:
     """One row per network with citizen, economy, staff, overall and balance over a window."""
     stats = store.indicator_stats("all", start, end, detail=False)
-    return scoring.network_scores(stats, store.table("indicators"), store.table("networks"), weights)
+    networks = store.table("networks", ["network_id", "name", "type"])
+    return scoring.network_scores(stats, store.table("indicators"), networks, weights)

@@ -220,10 +220,11 @@ class Store:
     def is_empty(self) -> bool:
         return all(v == 0 for v in self.counts().values())
 
-    def table(self, name: str) -> pd.DataFrame:
-        """All rows of one record type, canonical columns, ordered by key."""
+    def table(self, name: str, columns: Sequence[str] | None = None) -> pd.DataFrame:
+        """All rows of one record type, canonical columns (or the ones asked for), ordered by key."""
         rt = RECORD_TYPES[name]
-        return self._df(f"SELECT {', '.join(rt.column_names)} FROM {name} ORDER BY {', '.join(rt.key)}")
+        cols = rt.column_names if columns is None else [rt.column(c).name for c in columns]  # KeyError if unknown
+        return self._df(f"SELECT {', '.join(cols)} FROM {name} ORDER BY {', '.join(rt.key)}")
 
     def keys(self, name: str, column: str) -> pd.Series:
         """The distinct values of a key column, for foreign-key checks."""

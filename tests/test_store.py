@@ -86,6 +86,15 @@ def test_load_then_table_round_trip(store):
     assert b["undone_at"].isna().all()
 
 
+def test_table_can_read_some_columns_only(store):
+    store.load(frames())
+    full = store.table("networks")
+    pd.testing.assert_frame_equal(store.table("networks", ["type", "network_id"]), full[["type", "network_id"]])
+    with pytest.raises(KeyError):
+        store.table("networks", ["network_id; DROP TABLE networks"])
+    assert store.counts()["networks"] == len(full)
+
+
 def test_load_through_service_from_csv_bytes(store, tiny_files):
     plan, result = service.load_files(store, tiny_files, who="x")
     assert result.added == plan.rows()
