@@ -33,7 +33,7 @@ from netvalue.store import BulkDeclined, CsvSpec, CsvSummary, LoadResult, Store
 
 MIN_BYTES = 1024 * 1024  # below a megabyte the ordinary path takes well under a second anyway
 RECORD_TYPE = "measurements"
-HEAD_LINES = 5000  # lines read in Python for the decimal style and the spellings of evidence levels
+HEAD_LINES = 2000  # lines read in Python for the decimal style and the spellings of evidence levels
 
 # A number in the file's own style only: the other separator anywhere means the row is declined, and then
 # ingest's decimal_style over the whole column picks the same style (see judge's tests). At most fifteen

@@ -614,10 +614,12 @@ def _csv_select(spec: CsvSpec, batch_id: int) -> tuple[str, list[object]]:
         elif c.kind in ("date", "month"):
             # The first format alone first: most files use one spelling, and one format is cheaper than a list.
             first, rest = spec.date_formats[0], list(spec.date_formats[1:])
-            parsed = f"coalesce(try_strptime({f}, ?), try_strptime({f}, ?::VARCHAR[]))" if rest else \
-                f"try_strptime({f}, ?)"
-            if c.kind == "month":
-                parsed = f"date_trunc('month', {parsed})"
+            one, many = f"try_strptime({f}, ?)", f"try_strptime({f}, ?::VARCHAR[])"
+            if c.kind == "month":  # a format without a day already gives the first of the month
+                many = f"date_trunc('month', {many})"
+                if "%d" in first:
+                    one = f"date_trunc('month', {one})"
+            parsed = f"coalesce({one}, {many})" if rest else one
             exprs.append(f"CAST({parsed} AS DATE)" if f else "NULL::DATE")
             if f:
                 params += [first, rest] if rest else [first]
