@@ -197,10 +197,9 @@ DANISH_EXPECTED = [
 DANISH_ENGLISH_HEADER = [HEADER, *DANISH_ROWS[1:]]
 
 
-# With the Danish header (måned, værdi, bemærkning) in cp1252 the fast path declines today: spec_for reads the
-# untranscoded first line with errors="replace", the header no longer maps, and _load returns None without the
-# retry that transcodes (the retry only follows a BulkDeclined at the "read" stage). The English header in
-# cp1252 takes the retry and is accepted.
+# A Danish header (måned, værdi, bemærkning) in cp1252 is the common Excel export: the fast path sees that the
+# first megabyte is not UTF-8 and transcodes before DuckDB reads. An English header in cp1252 whose first
+# non-ASCII byte comes later is transcoded on the retry after DuckDB refuses the bytes.
 @pytest.mark.parametrize("header", ["canonical", "danish"])
 @pytest.mark.parametrize("encoding", ["cp1252", "utf-8-sig", "utf-8"])
 def test_danish_excel_file_is_taken_by_the_fast_path(a, b, encoding, header):
