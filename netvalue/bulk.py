@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import io
 import os
 import tempfile
 from collections.abc import Sequence
@@ -90,7 +89,8 @@ def _head(data: bytes, delimiter: str) -> list[list[str]]:
 
 def spec_for(filename: str, data: bytes, directory: Path, min_bytes: int = MIN_BYTES,
              transcode: bool = False) -> CsvSpec | None:
-    """A CsvSpec for a measurement CSV the fast path can take (written into directory), else None."""
+    """A CsvSpec for a measurement CSV the fast path can take (written into directory), else None (also for
+    any other file: small, Excel, another record type)."""
     if len(data) < min_bytes or len(data) > ingest.MAX_BYTES or data.startswith((b"PK\x03\x04", b"\xd0\xcf")):
         return None
     text = _text_bytes(data, transcode)
@@ -99,7 +99,7 @@ def spec_for(filename: str, data: bytes, directory: Path, min_bytes: int = MIN_B
     first = text[: text.find(b"\n")].rstrip(b"\r").decode("utf-8", errors="replace")
     if not first.strip():
         return None
-    delimiter = ingest._sniff_delimiter(first)
+    delimiter = ingest.sniff_delimiter(first)
     rows = _head(text, delimiter)
     if len(rows) < 2:
         return None
@@ -145,7 +145,7 @@ def judge(summary: CsvSummary) -> bool:
             return False
         if c.kind == "enum" and not set(present) <= set(c.allowed):
             return False
-        if c.kind in ("text", "free") and present and ingest._cpr_hits(pd.Series(present, dtype="str")).any():
+        if c.kind in ("text", "free") and present and ingest.cpr_hits(pd.Series(present, dtype="str")).any():
             return False
     for low, high in summary.date_range.values():
         if low is not None and (low.year < ingest.YEARS[0] or high.year > ingest.YEARS[1]):
@@ -179,8 +179,7 @@ def _load(store: Store, files: Sequence[tuple[str, bytes]], who: str, min_bytes:
         others: list[tuple[str, bytes]] = []
         names: list[str] = []
         for filename, data in files:
-            spec = (spec_for(filename, data, Path(tmp), min_bytes, transcode)
-                    if _names_measurements(filename, data) else None)
+            spec = spec_for(filename, data, Path(tmp), min_bytes, transcode)
             if spec is None:
                 others.append((filename, data))
             else:
@@ -198,20 +197,3 @@ def _load(store: Store, files: Sequence[tuple[str, bytes]], who: str, min_bytes:
         plan.bulk_rows = {RECORD_TYPE: written - len(plan.frames.get(RECORD_TYPE, ()))}
         return plan, result
 
-
-def _names_measurements(filename: str, data: bytes) -> bool:
-    """Whether a file's first line is a measurement header (cheap: the first line only)."""
-    if data.startswith((b"PK\x03\x04", b"\xd0\xcf")):
-        return False
-    head = data[:4096]
-    if head.startswith(codecs.BOM_UTF8):
-        head = head[len(codecs.BOM_UTF8):]
-    first = head.split(b"\n", 1)[0].rstrip(b"\r")
-    try:
-        line = first.decode("utf-8")
-    except UnicodeDecodeError:
-        line = first.decode("cp1252", errors="replace")
-    if not line.strip():
-        return False
-    cells = next(csv.reader(io.StringIO(line), delimiter=ingest._sniff_delimiter(line)), [])
-    return ingest.detect_record_type(cells, PurePath(filename).name) == RECORD_TYPE

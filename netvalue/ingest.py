@@ -227,7 +227,7 @@ def _known_headers() -> set[str]:
     return {k for rt in RECORD_TYPES.values() for k in header_map(rt)}
 
 
-def _sniff_delimiter(first_line: str) -> str:
+def sniff_delimiter(first_line: str) -> str:
     known = _known_headers()
     best, best_score = ",", (-1, -1)
     for d in (";", "\t", ",", "|"):
@@ -262,7 +262,7 @@ def read_tables(data: bytes, filename: str) -> list[Table]:
 def _read_csv_text(text: str, name: str) -> Table:
     text = text.lstrip("\ufeff")
     first = text.split("\n", 1)[0].rstrip("\r")
-    delim = _sniff_delimiter(first)
+    delim = sniff_delimiter(first)
     fast = _read_csv_fast(text, name, delim)
     if fast is not None:
         return fast
@@ -575,7 +575,7 @@ def parse_dates(s: pd.Series, month: bool = False) -> pd.Series:
     return out
 
 
-def _cpr_hits(text: pd.Series) -> np.ndarray:
+def cpr_hits(text: pd.Series) -> np.ndarray:
     """Rows whose text holds ddmmyy-xxxx or ten digits that begin with a valid date."""
     hits = np.zeros(len(text), dtype=bool)
     cand = text.str.contains(_CPR_ANY, regex=True, na=False).to_numpy(dtype=bool)
@@ -616,7 +616,7 @@ def _convert(table: Table, rt: RecordType, colmap: dict[int, str], col: _Collect
         if c.kind in ("id", "text", "free"):
             val = raw.astype(str).where(~empty, None)
             if c.kind in ("text", "free"):
-                hits = _on_distinct(raw.astype("str"), _cpr_hits)
+                hits = _on_distinct(raw.astype("str"), cpr_hits)
                 if hits.any():
                     masked = raw.astype("str").where(~hits, "").map(mask_cpr)
                     col.rows(table, hits, c.name, "cpr", masked, expected_key="expected.no_cpr")
