@@ -88,8 +88,11 @@ def test_overview_in_english(db):
 
 
 # -- Networks -----------------------------------------------------------------------------------------------------
+WHOLE = {"from": "2013-09", "to": "2019-12"}  # the sample's whole history (the sidebar opens on the last 12 months)
+
+
 def test_the_networks_table(db):
-    at = ok(run_app(NETWORKS))
+    at = ok(run_app(NETWORKS, params=WHOLE))
     assert at.title[0].value == "Netværkene"
     t = table(at)
     assert len(t) == 28
@@ -100,26 +103,26 @@ def test_the_networks_table(db):
 
 
 def test_search_sort_and_filter_the_table(db):
-    at = ok(run_app(NETWORKS))
-    ok(at.text_input(key="networks_search").input("bo i albertslund").run())
+    at = ok(run_app(NETWORKS, params=WHOLE))
+    ok(at.text_input(key="networks_search_da").input("bo i albertslund").run())
     assert sorted(table(at)["network_id"]) == ["N04", "N19", "N20"]
-    ok(at.text_input(key="networks_search").input("læringsnetværk").run())
+    ok(at.text_input(key="networks_search_da").input("læringsnetværk").run())
     assert set(table(at)["type"]) == {"Læringsnetværk"}, "the translated type is searchable"
-    ok(at.text_input(key="networks_search").input("").run())
-    ok(at.selectbox(key="networks_sort").set_value("name").run())
+    ok(at.text_input(key="networks_search_da").input("").run())
+    ok(at.selectbox(key="networks_sort_da").set_value("name").run())
     names = table(at)["name"].tolist()
     assert names == sorted(names)
-    ok(at.multiselect(key="types").set_value(["innovation"]).run())
+    ok(at.multiselect(key="types_da").set_value(["innovation"]).run())
     assert set(table(at)["type"]) == {"Innovationsnetværk"}
-    ok(at.text_input(key="networks_search").input("ingen-sådan").run())
+    ok(at.text_input(key="networks_search_da").input("ingen-sådan").run())
     assert any("Ingen netværk passer til søgningen" in i.value for i in at.info)
 
 
 def test_a_shared_link_opens_a_network_with_its_filters(db):
     at = ok(run_app(NETWORKS, params={"network": "N07", "lang": "en", "types": "innovation"}))
     assert at.title[0].value == "Hverdagsrehabilitering i hjemmeplejen"
-    assert at.multiselect(key="types").value == ["innovation"]
-    assert any("outside the chosen filters" in i.value for i in at.info)
+    assert at.multiselect(key="types_en").value == ["innovation"]
+    assert any("not among the selected networks: its type is not chosen" in i.value for i in at.info)
     assert [m.label for m in at.metric] == ["Overall value", "Self-reported", "Balance", "Net DKK"]
     assert [s.value for s in at.subheader][:2] == ["What makes the score?", "Down to the measurements"]
     assert len(at.get("plotly_chart")) == 4
@@ -127,13 +130,13 @@ def test_a_shared_link_opens_a_network_with_its_filters(db):
 
 
 def test_the_network_page_explains_its_score(db):
-    at = ok(run_app(NETWORKS, params={"network": "N05"}))
+    at = ok(run_app(NETWORKS, params={**WHOLE, "network": "N05"}))
     assert at.title[0].value == "Frivillighed på tværs"
     assert any(m.value.startswith("**Samlet værdi** = ") for m in at.markdown)
     legs = at.dataframe[0].value
     assert legs["contribution"].sum() == pytest.approx(float(metric(at, "Samlet værdi").value), abs=0.5)
     # down to the measurements: the chosen indicator's monthly values
-    ok(at.selectbox(key="network_indicator").set_value("engagement").run())
+    ok(at.selectbox(key="network_indicator_da").set_value("engagement").run())
     rows = at.dataframe[1].value
     assert len(rows) > 5 and set(rows["evidence"]) <= {"Selvrapporteret", "Målt", "Evalueret internt",
                                                         "Evalueret eksternt"}
@@ -142,16 +145,16 @@ def test_the_network_page_explains_its_score(db):
 
 
 def test_picking_an_indicator_reruns_only_its_measurements(db):
-    at = ok(run_app(NETWORKS, params={"network": "N05"}))
+    at = ok(run_app(NETWORKS, params={**WHOLE, "network": "N05"}))
     with only_fragment(at, "network_history_part"):
-        ok(at.selectbox(key="network_indicator").set_value("engagement").run())
+        ok(at.selectbox(key="network_indicator_da").set_value("engagement").run())
     assert not at.title and not at.metric, "the rest of the network's page did not run again"
     assert [c["layout"]["title"]["text"] for c in charts(at)] == ["Målingerne af Engagement"]
     rows = at.dataframe[0].value
     assert len(rows) > 5 and set(rows["evidence"]) <= {"Selvrapporteret", "Målt", "Evalueret internt",
                                                         "Evalueret eksternt"}
     with only_fragment(at, "network_history_part"):
-        ok(at.selectbox(key="network_indicator").set_value("saved_hours").run())
+        ok(at.selectbox(key="network_indicator_da").set_value("saved_hours").run())
     assert [c["layout"]["title"]["text"] for c in charts(at)] == ["Målingerne af Sparede timer"]
     assert not at.dataframe[0].value.equals(rows)
     assert at.query_params["network"] in ("N05", ["N05"])
@@ -167,8 +170,8 @@ def test_garbage_falls_back_to_the_table(db):
 
 
 def test_choosing_a_network_and_going_back(db):
-    at = ok(run_app(NETWORKS))
-    ok(at.selectbox(key="network_pick").set_value("N03").run())
+    at = ok(run_app(NETWORKS, params=WHOLE))
+    ok(at.selectbox(key="network_pick_da").set_value("N03").run())
     assert at.title[0].value == "Sundhed på ny"
     assert at.query_params["network"] in ("N03", ["N03"])
     ok(at.button[0].click().run())
@@ -199,7 +202,7 @@ def test_a_network_without_measurements_still_has_a_page(db):
                                                "Knopskydning"]
     assert any(b.key == "parent_N05" for b in at.button)
     # ... and a row in the table
-    at = ok(run_app(NETWORKS))
+    at = ok(run_app(NETWORKS, params=WHOLE))
     assert "N99" in set(table(at)["network_id"])
 
 
@@ -220,10 +223,10 @@ def test_the_method_page(db):
 def test_picking_an_indicator_reruns_only_its_score_curve(db):
     at = ok(run_app(METHOD))
     assert charts(at)[-1]["layout"]["title"]["text"] == "Fra værdi til score: Sagsbehandlingstid"
-    ok(at.selectbox(key="method_indicator").set_value("sick_leave").run())
+    ok(at.selectbox(key="method_indicator_da").set_value("sick_leave").run())
     assert charts(at)[-1]["layout"]["title"]["text"] == "Fra værdi til score: Sygefravær"
     with only_fragment(at, "method_curve_part"):
-        ok(at.selectbox(key="method_indicator").set_value("readmissions").run())
+        ok(at.selectbox(key="method_indicator_da").set_value("readmissions").run())
     assert not at.title and not at.slider and not at.metric, "the rest of the method page did not run again"
     curve = charts(at)
     assert [c["layout"]["title"]["text"] for c in curve] == ["Fra værdi til score: Genindlæggelser"]
@@ -231,14 +234,14 @@ def test_picking_an_indicator_reruns_only_its_score_curve(db):
 
 
 def test_a_weight_slider_changes_the_ranking_on_another_page(db):
-    at = ok(run_app(NETWORKS))
+    at = ok(run_app(NETWORKS, params=WHOLE))
     before = table(at)
     best_citizen = before.sort_values(["citizen", "name"], ascending=[False, True])["network_id"].iloc[0]
     assert before["network_id"].iloc[0] != best_citizen
     at.switch_page(METHOD)
     ok(at.run())
     for leg in ("economy", "staff"):
-        ok(at.slider(key=f"method_w_{leg}").set_value(0).run())
+        ok(at.slider(key=f"method_w_{leg}_da").set_value(0).run())
     assert at.session_state["weights"] == {"citizen": 33.0, "economy": 0.0, "staff": 0.0}
     assert at.query_params["w"] in ("33-0-0", ["33-0-0"])
     at.switch_page(NETWORKS)
@@ -253,8 +256,8 @@ def test_a_weight_slider_changes_the_ranking_on_another_page(db):
 def test_all_zero_weights_keep_the_previous_weights(db):
     at = ok(run_app(METHOD))
     for leg in ("citizen", "economy"):
-        ok(at.slider(key=f"method_w_{leg}").set_value(0).run())
-    ok(at.slider(key="method_w_staff").set_value(0).run())
+        ok(at.slider(key=f"method_w_{leg}_da").set_value(0).run())
+    ok(at.slider(key="method_w_staff_da").set_value(0).run())
     assert any("Mindst én vægt" in e.value for e in at.error)
     assert at.session_state["weights"] == {"citizen": 0.0, "economy": 0.0, "staff": 33.0}
     ok(at.button(key="method_equal").click().run())
