@@ -23,11 +23,15 @@ TABLE_COLUMNS = [
 
 def network_table(networks: pd.DataFrame, stats: pd.DataFrame, indicators: pd.DataFrame,
                   participation: pd.DataFrame, org_units: pd.DataFrame, weights: Mapping[str, float] | None,
-                  start: date | None, end: date | None) -> pd.DataFrame:
+                  start: date | None, end: date | None, scores: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per given network: scores, evidence mix (thin: fewer than keyfigures.THIN_EVIDENCE value
     measurements), people, units, partners and net kroner over the window (stats already cut to the window).
-    `active` is True when the network is running at the end of the window."""
-    scores = scoring.network_scores(stats, indicators, networks, weights)
+    `active` is True when the network is running at the end of the window. scores: scoring.network_scores of
+    (at least) these networks when already made, e.g. a selection's, so every page shows the very same numbers."""
+    if scores is None:
+        scores = scoring.network_scores(stats, indicators, networks, weights)
+    else:
+        scores = scores[scores["network_id"].isin(networks["network_id"])]
     mix = keyfigures.evidence_columns(stats, indicators)
     reach = keyfigures.people_per_network(networks, participation, org_units, start, end)
     money = scoring.net_dkk(stats, indicators)[["network_id", "net_dkk"]]

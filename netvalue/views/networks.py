@@ -57,7 +57,7 @@ def networks_view(src: Source, f: Filters) -> NetworksView:
         return NetworksView(sel, names, pd.DataFrame(columns=explain.TABLE_COLUMNS))
     win = sel.window
     table = explain.network_table(sel.networks, sel.stats, src.table("indicators"), src.table("participation"),
-                                  src.table("org_units"), f.weight_map, win.start, win.end)
+                                  src.table("org_units"), f.weight_map, win.start, win.end, sel.scores)
     return NetworksView(sel, names, table)
 
 
@@ -160,7 +160,8 @@ def network_view(src: Source, f: Filters, network_id: str) -> NetworkView | None
     else:
         stats = src.stats("all", win.start, win.last_day)
         stats = stats[stats["network_id"] == network_id]
-    row = explain.network_table(me, stats, indicators, participation, org, f.weight_map, win.start, win.end).iloc[0]
+    row = explain.network_table(me, stats, indicators, participation, org, f.weight_map, win.start, win.end,
+                                None if outside else sel.scores).iloc[0]
     breakdown = explain.indicator_breakdown(stats, indicators)
     legs = explain.perspective_breakdown(breakdown, f.weight_map)
     present = legs.dropna(subset=["score"])
