@@ -17,7 +17,7 @@ from netvalue import export
 from netvalue import keyfigures as kf
 from netvalue.charts import networks as charts
 from netvalue.explain import escape_markdown
-from netvalue.i18n import label
+from netvalue.i18n import label, t
 from netvalue.schema import PERSPECTIVES
 from netvalue.views import networks as nv
 from netvalue.views.networks import NetworksView, NetworkView
@@ -75,6 +75,10 @@ def _picker() -> None:
                  placeholder=ui.tr("networks.choose_placeholder"))
 
 
+def _sort_label(column: str, lang: str) -> str:
+    return t(f"networks.col.{column}", lang)  # the run's language, not the session's at call time
+
+
 def _pct(x: object) -> str:
     return "–" if x is None or pd.isna(x) else kf.format_number(100 * float(x), L) + " %"
 
@@ -127,7 +131,7 @@ if chosen is None:
     kept_sort = ss.get("_networks_sort")
     sort_by = right.selectbox(ui.tr("networks.sort"), nv.SORT_OPTIONS, key=f"networks_sort_{L}",
                               index=nv.SORT_OPTIONS.index(kept_sort) if kept_sort in nv.SORT_OPTIONS else 0,
-                              format_func=lambda c: ui.tr(f"networks.col.{c}"))
+                              format_func=partial(_sort_label, lang=L))
     ss["_networks_sort"] = sort_by
     shown = nv.table_rows(view.table, query, sort_by, L)
     if shown.empty:

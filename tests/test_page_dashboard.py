@@ -206,6 +206,62 @@ def test_a_network_without_measurements_still_has_a_page(db):
     assert "N99" in set(table(at)["network_id"])
 
 
+def test_a_language_round_trip_keeps_the_network_and_its_score(db):
+    at = ok(run_app(NETWORKS, params={**WHOLE, "network": "N05"}))
+    score = metric(at, "Samlet værdi").value
+    assert score not in ("", "–")
+    ok(at.segmented_control(key="lang").set_value("en").run())
+    assert at.title[0].value == "Frivillighed på tværs"
+    assert metric(at, "Overall value").value == score
+    ok(at.segmented_control(key="lang").set_value("da").run())
+    assert at.title[0].value == "Frivillighed på tværs"
+    assert metric(at, "Samlet værdi").value == score
+    assert at.query_params["network"] in ("N05", ["N05"])
+
+
+def test_a_language_round_trip_keeps_the_tables_search_and_sort(db):
+    at = ok(run_app(NETWORKS, params=WHOLE))
+    ok(at.selectbox(key="networks_sort_da").set_value("name").run())
+    ok(at.text_input(key="networks_search_da").input("albertslund").run())
+    before = table(at)["network_id"].tolist()
+    ok(at.segmented_control(key="lang").set_value("en").run())
+    assert at.selectbox(key="networks_sort_en").value == "name"
+    assert at.text_input(key="networks_search_en").value == "albertslund"
+    assert table(at)["network_id"].tolist() == before
+    ok(at.segmented_control(key="lang").set_value("da").run())
+    assert at.selectbox(key="networks_sort_da").value == "name"
+    assert table(at)["network_id"].tolist() == before
+
+
+def test_the_table_flags_thin_evidence(db):
+    at = ok(run_app(NETWORKS, params={"from": "2019-12", "to": "2019-12"}))
+    t = table(at)
+    assert set(t["thin"]) == {"spinkelt grundlag"}, "one month holds fewer than 30 measurements per network"
+    assert any("marts" not in c and "december 2019" in c for c in captions(at))
+
+
+def test_one_month_on_a_networks_page(db):
+    at = ok(run_app(NETWORKS, params={"from": "2016-03", "to": "2016-03", "network": "N05"}))
+    assert any(c.startswith("Perioden marts 2016,") for c in captions(at))
+    assert metric(at, "Samlet værdi").delta == "spinkelt grundlag"
+    timeline = next(c for c in charts(at) if "måned for måned" in c["layout"]["title"]["text"])
+    assert timeline["layout"]["xaxis"]["ticktext"] == ["marts 2016"]
+    assert any("måned for måned" in c for c in captions(at))
+
+
+def test_no_types_shows_no_networks(db):
+    at = ok(run_app(NETWORKS, params={**WHOLE, "types": "none"}))
+    assert any("Ingen netværkstyper er valgt" in w.value for w in at.warning)
+    assert not at.dataframe, "never all networks"
+    at = ok(run_app(NETWORKS, params={**WHOLE, "types": "none", "network": "N05"}))
+    assert any("dets type er ikke valgt" in i.value for i in at.info)
+
+
+def test_a_network_outside_the_unit_says_so(db):
+    at = ok(run_app(NETWORKS, params={**WHOLE, "unit": "U-MUSIK", "network": "N05"}))
+    assert any("involverer ikke den valgte del af organisationen" in i.value for i in at.info)
+
+
 # -- Method -----------------------------------------------------------------------------------------------------
 def test_the_method_page(db):
     at = ok(run_app(METHOD))
@@ -263,6 +319,25 @@ def test_all_zero_weights_keep_the_previous_weights(db):
     ok(at.button(key="method_equal").click().run())
     assert at.session_state["weights"] == {"citizen": 1.0, "economy": 1.0, "staff": 1.0}
     assert not at.error
+
+
+def test_the_method_page_without_types_keeps_the_method(db):
+    at = ok(run_app(METHOD, params={"types": "none"}))
+    assert any("Ingen netværkstyper er valgt" in w.value for w in at.warning)
+    assert not at.metric, "no ranking of no networks"
+    assert len(at.get("latex")) == 7 and len(at.dataframe[0].value) == 13
+
+
+def test_a_language_round_trip_keeps_the_weights_and_the_pick(db):
+    at = ok(run_app(METHOD))
+    ok(at.slider(key="method_w_economy_da").set_value(0).run())
+    ok(at.selectbox(key="method_indicator_da").set_value("sick_leave").run())
+    ok(at.segmented_control(key="lang").set_value("en").run())
+    assert [s.value for s in at.slider] == [50, 0, 50]
+    assert at.selectbox(key="method_indicator_en").value == "sick_leave"
+    ok(at.segmented_control(key="lang").set_value("da").run())
+    assert [s.value for s in at.slider] == [50, 0, 50]
+    assert charts(at)[-1]["layout"]["title"]["text"] == "Fra værdi til score: Sygefravær"
 
 
 def test_weights_in_a_shared_link_reach_the_method_page(db):
