@@ -177,7 +177,10 @@ if chosen is None:
     st.stop()
 
 # == One network's page ========================================================================================
-me: NetworkView = ui.view("network", f, chosen)
+me: NetworkView | None = ui.view("network", f, chosen)
+if me is None:  # the store changed under the link (e.g. emptied): back to the table
+    _open(None)
+    st.rerun()
 fig = me.figures
 back, pick = st.columns([1, 2], vertical_alignment="bottom")
 back.button(ui.tr("networks.back"), icon=":material/arrow_back:", on_click=_open, args=(None,), type="tertiary")

@@ -171,3 +171,15 @@ def test_a_networks_score_is_the_same_on_every_page(sample, f):
     by_score = table.dropna(subset=["overall"]).reset_index().sort_values(["overall", "network_id"],
                                                                           ascending=[False, True])
     assert ranges["network_id"].tolist() == by_score["network_id"].tolist(), "the method page ranks the same scores"
+
+
+def test_one_months_measurements_read_as_a_month(tiny, tiny_loaded):
+    from netvalue.charts import networks as charts
+
+    me = network_view(tiny, Filters(start=FEB, end=FEB), "N1")
+    rows = measurement_rows(tiny_loaded.measurements(["N1"]), me)
+    fig = charts.indicator_history(rows, me.breakdown.iloc[0], "en")
+    assert list(fig.layout.xaxis.ticktext) == ["February 2014"]
+    many = pd.DataFrame({"period": pd.date_range("2014-01-01", periods=13, freq="MS")})
+    assert charts.period_axis(charts.go.Figure(), many["period"]).layout.xaxis.ticktext is None, \
+        "more than a year of months: plotly's own date ticks"
