@@ -59,7 +59,7 @@ def _curve(view: MethodView, lang: str) -> None:
     pick = st.selectbox(ui.tr("method.curve_pick"), options, key=f"method_indicator_{lang}",
                         index=options.index(kept) if kept in options else 0, format_func=names.get)
     ss["_method_indicator"] = pick
-    st.plotly_chart(view.curves[pick], width="stretch", key="method_curve")
+    st.plotly_chart(ui.view("method_curve", f, pick), width="stretch", key="method_curve")
     st.caption(ui.tr("method.how_curve"))
 
 

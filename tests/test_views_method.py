@@ -14,7 +14,7 @@ import pytest
 
 from netvalue.filters import Filters
 from netvalue.views import StoreSource
-from netvalue.views.method import RADIUS, catalogue, method_view, ranking_sensitivity
+from netvalue.views.method import RADIUS, catalogue, method_view, ranking_sensitivity, score_curve_view
 from netvalue.views.registry import REGISTRY
 
 FEB = date(2014, 2, 1)
@@ -26,7 +26,7 @@ def tiny(tiny_loaded) -> StoreSource:
 
 
 def test_the_view_is_registered():
-    assert REGISTRY["method"] is method_view
+    assert REGISTRY["method"] is method_view and REGISTRY["method_curve"] is score_curve_view
 
 
 def test_the_ranking_over_the_whole_history(tiny):
@@ -53,7 +53,7 @@ def test_a_one_month_window_ranks_too_few(tiny):
 def test_no_types_ranks_nothing_but_keeps_the_method(tiny):
     v = method_view(tiny, Filters(types=()))
     assert v.empty_reason == "no_types" and v.sensitivity is None
-    assert sorted(v.curves) == ["cost", "sat", "saved", "sick"]
+    assert len(v.catalogue) == 4
 
 
 def test_the_catalogue_in_words(tiny, tiny_tables):
@@ -67,8 +67,9 @@ def test_the_catalogue_in_words(tiny, tiny_tables):
 
 
 def test_curves_run_from_worst_to_best(tiny):
-    curve = method_view(tiny, Filters()).curves["sick"]
+    curve = score_curve_view(tiny, Filters(), "sick")
     assert list(curve.data[1].x) == [20.0, 0.0] and list(curve.data[1].y) == [0, 100]
+    assert score_curve_view(tiny, Filters(), "no such indicator") is None
 
 
 def test_ranking_sensitivity_needs_two_measured_networks(tiny):

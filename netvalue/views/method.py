@@ -41,7 +41,6 @@ class MethodView:
     weights_chart: go.Figure
     sensitivity: Sensitivity | None  # None when fewer than two selected networks are measured
     catalogue: pd.DataFrame  # the indicators with perspective, direction and kroner as text in the language
-    curves: dict[str, go.Figure]  # indicator_id -> its score curve
 
     @property
     def empty_reason(self) -> str | None:
@@ -82,5 +81,12 @@ def method_view(src: Source, f: Filters) -> MethodView:
         selection=sel, weights=weights, weights_chart=charts.weights_bar(f.weight_map, f.lang),
         sensitivity=None if sel.empty else ranking_sensitivity(sel.scores, f.weight_map, f.lang),
         catalogue=catalogue(indicators, f.lang),
-        curves={str(r["indicator_id"]): charts.score_curve(r, f.lang) for _, r in indicators.iterrows()},
     )
+
+
+def score_curve_view(src: Source, f: Filters, indicator_id: str) -> go.Figure | None:
+    """One indicator's score curve (its own view: the page draws the one picked, not all of them at ~35 ms each);
+    None for an unknown indicator."""
+    indicators = src.table("indicators")
+    row = indicators[indicators["indicator_id"] == indicator_id]
+    return charts.score_curve(row.iloc[0], f.lang) if len(row) else None

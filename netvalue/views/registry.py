@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from netvalue.views.method import method_view
+from netvalue.views.method import method_view, score_curve_view
 from netvalue.views.networks import network_view, networks_view
 from netvalue.views.overview import overview_view
 
@@ -13,4 +13,5 @@ REGISTRY: dict[str, Callable[..., object]] = {
     "networks": networks_view,
     "network": network_view,
     "method": method_view,
+    "method_curve": score_curve_view,
 }
