@@ -226,17 +226,22 @@ def test_a_network_without_measurements_still_has_a_page(db):
     assert "N99" in set(table(at)["network_id"])
 
 
-def test_a_language_round_trip_keeps_the_network_and_its_score(db):
-    at = ok(run_app(NETWORKS, params={**WHOLE, "network": "N05"}))
-    score = metric(at, "Samlet værdi").value
+SCORE_LABEL = {"da": "Samlet værdi", "en": "Overall value"}
+
+
+@pytest.mark.parametrize(("first", "then"), [("en", "da"), ("da", "en")])
+def test_a_language_round_trip_keeps_the_network_and_its_score(db, first, then):
+    at = ok(run_app(NETWORKS, params={**WHOLE, "network": "N05", "lang": first}))
+    score = metric(at, SCORE_LABEL[first]).value
     assert score not in ("", "–")
-    ok(at.segmented_control(key="lang").set_value("en").run())
+    ok(at.segmented_control(key="lang").set_value(then).run())
     assert at.title[0].value == "Frivillighed på tværs"
-    assert metric(at, "Overall value").value == score
-    ok(at.segmented_control(key="lang").set_value("da").run())
+    assert metric(at, SCORE_LABEL[then]).value == score
+    ok(at.segmented_control(key="lang").set_value(first).run())
     assert at.title[0].value == "Frivillighed på tværs"
-    assert metric(at, "Samlet værdi").value == score
+    assert metric(at, SCORE_LABEL[first]).value == score
     assert at.query_params["network"] in ("N05", ["N05"])
+    assert at.selectbox(key=f"network_pick_{first}").value == "N05"
 
 
 def test_a_language_round_trip_keeps_the_tables_search_and_sort(db):
