@@ -4,8 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from netvalue.views.method import method_view, score_curve_view
+from netvalue.views.networks import network_view, networks_view
 from netvalue.views.overview import overview_view
 
 REGISTRY: dict[str, Callable[..., object]] = {
     "overview": overview_view,
+    "networks": networks_view,
+    "network": network_view,
+    "method": method_view,
+    "method_curve": score_curve_view,
 }
