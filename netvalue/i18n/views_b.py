@@ -1,0 +1,43 @@
+"""Text of the ripples and depth pages' views: sentences that fit any window, from one month to the whole
+history."""
+
+TEXTS: dict[str, tuple[str, str]] = {
+    # Ripples: the first months and the latest months of a window of any length
+    "ripples.facts.first_months": (
+        "**{n}** netværk arbejdede i de første {months} måneder ({window}).",
+        "**{n}** networks were working in the first {months} months ({window}).",
+    ),
+    "ripples.facts.first_month": (
+        "**{n}** netværk arbejdede i den første måned ({window}).",
+        "**{n}** networks were working in the first month ({window}).",
+    ),
+    "ripples.facts.growth_months": (
+        "I de seneste {months} måneder ({window}) voksede **{rings}** mest: +{n}. Nye enheder med pr. ring: "
+        "{per_ring}.",
+        "In the last {months} months ({window}) **{rings}** grew most: +{n}. New units taking part per ring: "
+        "{per_ring}.",
+    ),
+    "ripples.facts.growth_month": (
+        "I {window} voksede **{rings}** mest: +{n}. Nye enheder med pr. ring: {per_ring}.",
+        "In {window} **{rings}** grew most: +{n}. New units taking part per ring: {per_ring}.",
+    ),
+    "ripples.facts.no_growth_months": (
+        "I de seneste {months} måneder ({window}) er ingen nye enheder kommet med.",
+        "In the last {months} months ({window}) no new units joined.",
+    ),
+    "ripples.facts.no_growth_month": (
+        "I {window} er ingen nye enheder kommet med.",
+        "In {window} no new units joined.",
+    ),
+    "ripples.metric.first_months": ("Arbejdende netværk de første {months} måneder",
+                                    "Working networks in the first {months} months"),
+    "ripples.metric.first_month": ("Arbejdende netværk den første måned", "Working networks in the first month"),
+    "ripples.window": ("Perioden: {window}.", "The period: {window}."),
+    # Depth: the choices that fit the window
+    "depth.grain.month": ("Måned", "Month"),
+    "depth.basis_only_period": (
+        "Perioden ligger i ét kalenderår, så dybde tælles over hele perioden.",
+        "The period lies within one calendar year, so depth is counted over the whole period.",
+    ),
+    "depth.window": ("Perioden: {window}.", "The period: {window}."),
+}
