@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from netvalue.views.overview import overview_view
+from netvalue.views.ripples import budding_view, rings_view, ripples_view, tree_view
 
 REGISTRY: dict[str, Callable[..., object]] = {
     "overview": overview_view,
+    "ripples": ripples_view, "ripples_rings": rings_view, "ripples_budding": budding_view, "ripples_tree": tree_view,
 }
