@@ -20,9 +20,12 @@ def db(tmp_path, monkeypatch):
     return path
 
 
-def run_page(params: dict[str, str] | None = None) -> AppTest:
+WHOLE = {"from": "2013-09", "to": "2019-12"}  # the sidebar opens on the latest twelve months without these
+
+
+def run_page(params: dict[str, str] | None = None, whole: bool = True) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=90)
-    for k, v in (params or {}).items():
+    for k, v in ({**WHOLE, **(params or {})} if whole else (params or {})).items():
         at.query_params[k] = v
     at.run()
     at.switch_page(PAGE)

@@ -40,4 +40,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The period lies within one calendar year, so depth is counted over the whole period.",
     ),
     "depth.window": ("Perioden: {window}.", "The period: {window}."),
+    "depth.activity_note_window": (
+        "Aktivitet her: {activity}, i {window}, for netværk af de valgte typer.",
+        "Activity here: {activity}, in {window}, for networks of the chosen types.",
+    ),
 }

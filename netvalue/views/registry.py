@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from netvalue.views.depth import depth_choices, depth_view
 from netvalue.views.overview import overview_view
 from netvalue.views.ripples import budding_view, rings_view, ripples_view, tree_view
 
 REGISTRY: dict[str, Callable[..., object]] = {
     "overview": overview_view,
+    "depth": depth_view, "depth_choices": depth_choices,
     "ripples": ripples_view, "ripples_rings": rings_view, "ripples_budding": budding_view, "ripples_tree": tree_view,
 }
