@@ -500,7 +500,7 @@ def plain_facts(networks: pd.DataFrame, participation: pd.DataFrame, tree: pd.Da
     * top_unit_*: the unit (any internal level) with most networks in the window (the first in tree order
       on a tie);
     * growth: new units reached per ring in the last twelve months of the window (the whole window when it
-      is shorter: last_year_from, last_year_months; a (network, unit) pair
+      is shorter: last_year_from, last_year_months), units in scope only; a (network, unit) pair
       counts in the month it first joined, ever); top_rings are the rings with most (all of them on a tie;
       empty when none grew).
     """
@@ -519,7 +519,8 @@ def plain_facts(networks: pd.DataFrame, participation: pd.DataFrame, tree: pd.Da
     rank = per_unit.index.map(tree.set_index("unit_id")["order"])
     top_unit = per_unit.iloc[np.lexsort((rank.to_numpy(), -per_unit.to_numpy()))].head(1)
     names = tree.set_index("unit_id")["name"]
-    first_join = participation.groupby(["network_id", "unit_id"]).agg(j=("joined_on", "min"), ring=("ring", "first"))
+    in_part = participation[participation["unit_id"].isin(in_scope)]
+    first_join = in_part.groupby(["network_id", "unit_id"]).agg(j=("joined_on", "min"), ring=("ring", "first"))
     jn = _month_no(first_join["j"])
     ly_no = max(e_no - 11, s_no)  # the last twelve months, or the whole window when it is shorter
     recent = first_join[(jn >= ly_no) & (jn <= e_no)]

@@ -100,7 +100,7 @@ def _words(level: str, lang: str) -> dict[str, str]:
 def _metrics(m: dict, words: dict[str, str], lang: str) -> dict[str, str]:
     num = depth.fmt_number
     return {
-        "breadth": f"{m['breadth']:.0%}" if m["n_entities"] else "–",
+        "breadth": (num(100 * m["breadth"], lang, 0) + (" %" if lang == "da" else "%")) if m["n_entities"] else "–",
         "breadth_value": t("depth.m.breadth_value", lang, reached=m["reached"], n=m["n_entities"], **words),
         "depth": num(m["depth_mean"], lang),
         "depth_median": num(m["depth_median"], lang),
