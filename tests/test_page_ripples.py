@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from netvalue.filters import NO_TYPES
 from netvalue.store import Store
 from tests.apptest_support import charts, only_fragment
 
@@ -192,3 +193,27 @@ def test_in_a_real_browser_the_rings_of_one_network_play(tmp_path):
         assert playing.startswith("Måned: ") and playing != "Måned: december 2017"
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         ripple.screenshot(path=str(SCREENSHOTS / "ripples-playing.png"))
+
+
+def test_one_month_reads_as_one_month(db):
+    at = run_page({"from": "2016-05", "to": "2016-05"}, whole=False)
+    assert not at.exception, at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert "Arbejdende netværk den første måned" in metrics
+    facts = " ".join(m.value for m in at.markdown)
+    assert "i den første måned (maj 2016)" in facts and "tolv" not in facts
+    spread = next(c for c in charts(at) if c["layout"]["title"]["text"].startswith("Netværk, enheder"))
+    assert spread["layout"]["xaxis"]["ticktext"] == ["maj 2016"]
+    assert all("markers" in tr["mode"] for tr in spread["data"])
+
+
+def test_no_types_says_so_and_shows_no_networks(db):
+    at = run_page({"types": NO_TYPES})
+    assert not at.exception, at.exception
+    assert at.warning and not charts(at) and not at.metric
+
+
+def test_a_small_unit_reaches_what_the_overview_reaches(db):
+    at = run_page({"unit": "U-DEMENS"})
+    assert not at.exception, at.exception
+    assert {m.label: m.value for m in at.metric}["Enheder nået"] == "1 / 1"
