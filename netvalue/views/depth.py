@@ -9,6 +9,7 @@ when the window allows it."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -69,8 +70,9 @@ class DepthView:
 
 def _periods(win: Window, months: int) -> int:
     """How many calendar periods of the given length (1, 3 or 12 months) the window touches."""
-    def no(d):  # noqa: ANN001, ANN202
+    def no(d: date) -> int:
         return (d.year * 12 + d.month - 1) // months
+
     return no(win.end) - no(win.start) + 1
 
 
