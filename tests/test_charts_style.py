@@ -49,3 +49,16 @@ def test_the_overview_trend_names_its_quarters_even_for_one():
     assert fig.layout.xaxis.ticktext == ("2016 K2",)
     assert all("markers" in tr.mode for tr in fig.data)
     assert "23:59" not in str(fig.layout.xaxis.ticktext)
+
+
+def test_the_budding_chart_names_months_in_the_language():
+    from netvalue import spread
+    from netvalue.charts import ripples as rc
+
+    networks = pd.DataFrame({
+        "network_id": ["N1", "N2"], "name": ["a", "b"], "type": ["welfare", "welfare"],
+        "started_on": [T("2015-01-01"), T("2016-03-01")], "ended_on": [pd.NaT, pd.NaT],
+        "parent_network_id": [None, "N1"]})
+    fig = rc.budding_chart(spread.lineage(spread.budding(networks)), "da", T("2017-12-31"))
+    assert fig.layout.xaxis.ticktext[0] == "januar 2015"
+    assert all(" 20" in x for x in fig.layout.xaxis.ticktext)

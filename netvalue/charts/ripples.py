@@ -306,5 +306,6 @@ def budding_chart(lin: pd.DataFrame, lang: str = "da", until: pd.Timestamp | Non
              for i, n, g in zip(d["network_id"], d["name"], d["generation"].fillna(0), strict=True)]
     fig.update_yaxes(tickvals=d["row"], ticktext=names, autorange="reversed", showgrid=False)
     lo_x = d["started_on"].min()
-    fig.update_xaxes(type="date", range=[lo_x - pd.Timedelta(days=60), last + (last - lo_x) * 0.07])
+    month_axis(fig, pd.date_range(lo_x.to_period("M").start_time, last, freq="MS"), lang)
+    fig.update_xaxes(range=[lo_x - pd.Timedelta(days=60), last + (last - lo_x) * 0.07])
     return apply_style(fig, title, height=max(300, 30 * len(d) + 140))
