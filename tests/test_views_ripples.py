@@ -106,3 +106,21 @@ def sample(tmp_path):
 ])
 def test_units_reached_equal_the_overviews(sample, f):
     assert ripples_view(sample, f).units_reached == overview_view(sample, f).figure("units").value
+
+
+@pytest.mark.parametrize("f", [Filters(), MAY, Filters(unit_id="C")])
+def test_the_treemap_counts_what_the_monthly_links_count(f):
+    """tree_view takes the pairs taking part in the window straight from participation: the same pairs as the
+    monthly links (one rule for 'taking part in a month'), without a row per month."""
+    from netvalue import spread
+    from netvalue.orgtree import org_tree
+    from netvalue.views.ripples import _links
+    from netvalue.views.selection import select
+
+    src = tiny()
+    sel = select(src, f)
+    tree = org_tree(src.table("org_units"))
+    want = spread.tree_activity(tree, _links(src, sel, tree, "month"), sel.scores, f.unit_id)
+    trace = tree_view(src, f).data[0]
+    assert list(trace.ids) == list(want["unit_id"])
+    assert list(trace.marker.colors) == list(want["networks"])

@@ -12,6 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from netvalue import explain, scoring, spread
+from netvalue import keyfigures as kf
 from netvalue.charts import ripples as charts
 from netvalue.filters import Filters
 from netvalue.i18n import t
@@ -81,11 +82,16 @@ def _selected_part(src: Source, sel: Selection) -> pd.DataFrame:
     return part[part["network_id"].isin(sel.networks["network_id"])]
 
 
-def _links(src: Source, sel: Selection, tree: pd.DataFrame, step: str) -> pd.DataFrame:
-    """Active (period, network, unit) links of the selected networks in the window, with their ring."""
+def _links(src: Source, sel: Selection, tree: pd.DataFrame, step: str,
+           only: list[str] | None = None) -> pd.DataFrame:
+    """Active (period, network, unit) links of the selected networks (or of only these) in the window, with
+    their ring."""
     win = sel.window
     assert win is not None
-    links = spread.active_links(_selected_part(src, sel), win.start, win.end, step)
+    part = _selected_part(src, sel)
+    if only is not None:
+        part = part[part["network_id"].isin(only)]
+    links = spread.active_links(part, win.start, win.end, step)
     return spread.rings(links, src.table("networks"), tree)
 
 
@@ -202,8 +208,7 @@ def rings_view(src: Source, f: Filters, network: str | None = ALL, step: str = "
     assert win is not None
     tree = org_tree(src.table("org_units"))
     shown = [choice] if choice else list(sel.ids)
-    links = _links(src, sel, tree, step)
-    links = links[links["network_id"].isin(shown)]
+    links = _links(src, sel, tree, step, shown if choice else None)
     chosen = sel.networks[sel.networks["network_id"].isin(shown)]
     r_start, r_end = spread.lifetime(chosen, win.start, win.end) if choice else (win.start, win.end)
     running = spread.active_networks(chosen, r_start, r_end, step)
@@ -219,9 +224,11 @@ def tree_view(src: Source, f: Filters, colour_by: str = "networks") -> go.Figure
     sel = select(src, f)
     if sel.empty:
         return None
-    tree = org_tree(src.table("org_units"))
-    links = _links(src, sel, tree, "month")
-    act = spread.tree_activity(tree, links, sel.scores, f.unit_id)
+    win = sel.window
+    assert win is not None
+    # who takes part at some time in the window: the same rule as the monthly links, without a row per month
+    pairs = kf.active_participation(_selected_part(src, sel), win.start, win.end)
+    act = spread.tree_activity(org_tree(src.table("org_units")), pairs, sel.scores, f.unit_id)
     return charts.org_treemap(act, f.lang, colour_by if colour_by in TREE_COLOURS else "networks")
 
 
