@@ -62,7 +62,8 @@ def test_a_one_month_window_reads_as_one_month():
 
 def test_one_month_in_english():
     v = ripples_view(tiny(), Filters(start=date(2020, 5, 1), end=date(2020, 5, 1), lang="en"))
-    assert v.fact_lines[0] == "**1** networks were working in the first month (May 2020)."
+    assert v.fact_lines[0] == "**1** network was working in the first month (May 2020)."
+    assert v.metrics[3] == ("Units never reached", "33%")
     assert v.fact_lines[-1] == "In May 2020 no new units joined."
 
 

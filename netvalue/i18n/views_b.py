@@ -11,6 +11,22 @@ TEXTS: dict[str, tuple[str, str]] = {
         "**{n}** netværk arbejdede i den første måned ({window}).",
         "**{n}** networks were working in the first month ({window}).",
     ),
+    "ripples.facts.first_months.one": (
+        "**1** netværk arbejdede i de første {months} måneder ({window}).",
+        "**1** network was working in the first {months} months ({window}).",
+    ),
+    "ripples.facts.first_month.one": (
+        "**1** netværk arbejdede i den første måned ({window}).",
+        "**1** network was working in the first month ({window}).",
+    ),
+    "ripples.facts.first_year.one": (
+        "**1** netværk arbejdede i de første tolv måneder ({start} – {end}).",
+        "**1** network was working in the first twelve months ({start} – {end}).",
+    ),
+    "ripples.facts.top_unit.one": (
+        "Flest netværk i én enhed: **{unit}** med 1 netværk.",
+        "Most networks in one unit: **{unit}** with 1 network.",
+    ),
     "ripples.facts.growth_months": (
         "I de seneste {months} måneder ({window}) voksede **{rings}** mest: +{n}. Nye enheder med pr. ring: "
         "{per_ring}.",

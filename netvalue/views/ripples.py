@@ -68,8 +68,13 @@ class BuddingView:
     empty_text: str | None  # why there is no family to show
 
 
-def _pct(x: float) -> str:
-    return "–" if pd.isna(x) else f"{100 * x:.0f} %"
+def _pct(x: float, lang: str) -> str:
+    return "–" if pd.isna(x) else f"{100 * x:.0f}{' %' if lang == 'da' else '%'}"
+
+
+def _one(key: str, n: int) -> str:
+    """The key of a sentence about n things: its '.one' form for exactly one (English says 'network was')."""
+    return f"{key}.one" if n == 1 else key
 
 
 def _months_window(start: pd.Timestamp, months: int) -> Window:
@@ -109,22 +114,23 @@ def _facts(f: Filters, facts: dict, n_networks: int) -> tuple[tuple[tuple[str, s
         (t("ripples.metric.networks", L), str(n_networks)),
         (first_label, str(facts["first_year_networks"])),
         (t("ripples.metric.reached", L), f"{facts['units_reached']} / {facts['units_total']}"),
-        (t("ripples.metric.never", L), _pct(facts["never_reached_share"])),
+        (t("ripples.metric.never", L), _pct(facts["never_reached_share"], L)),
     )
+    n_first = int(facts["first_year_networks"])
     if fm == 12:  # a year: the words the page always used
-        first_line = t("ripples.facts.first_year", L, n=facts["first_year_networks"],
+        first_line = t(_one("ripples.facts.first_year", n_first), L, n=n_first,
                        start=month_label(first.start, L), end=month_label(first.end, L))
     else:
-        first_line = t("ripples.facts.first_month" if fm == 1 else "ripples.facts.first_months", L,
-                       n=facts["first_year_networks"], months=fm, window=first.label(L))
+        first_line = t(_one("ripples.facts.first_month" if fm == 1 else "ripples.facts.first_months", n_first), L,
+                       n=n_first, months=fm, window=first.label(L))
     lines = [
         first_line,
         t("ripples.facts.units", L, reached=facts["units_reached"], total=facts["units_total"],
-          never=_pct(facts["never_reached_share"])),
+          never=_pct(facts["never_reached_share"], L)),
     ]
     if facts["top_unit"]:
-        lines.append(t("ripples.facts.top_unit", L, unit=explain.escape_markdown(facts["top_unit"]),
-                       n=facts["top_unit_networks"]))
+        lines.append(t(_one("ripples.facts.top_unit", facts["top_unit_networks"]), L,
+                       unit=explain.escape_markdown(facts["top_unit"]), n=facts["top_unit_networks"]))
     lm = int(facts["last_year_months"])
     lw = _months_window(facts["last_year_from"], lm)
     last = {"months": lm, "window": lw.label(L), "start": month_label(lw.start, L), "end": month_label(lw.end, L)}
