@@ -104,3 +104,22 @@ def test_breadth_counts_the_overviews_units_reached(sample, f):
     v = depth_view(sample, f, "unit", "period")
     assert v.units_reached == overview_view(sample, f).figure("units").value
     assert v.analysis.measures["reached"] == v.units_reached
+
+
+def test_for_random_filters_ripples_depth_and_overview_count_the_same_units(sample):
+    """The cross-page invariant for units reached: seeded random windows (one month to years), types and parts
+    of the organisation on the sample."""
+    import random
+
+    from netvalue.views.ripples import ripples_view
+
+    rng = random.Random(12)
+    units = [None, *sample.table("org_units")["unit_id"]]
+    months = [date(y, m, 1) for y in range(2013, 2020) for m in range(1, 13) if date(2013, 9, 1) <= date(y, m, 1)]
+    for _ in range(8):
+        a, b = sorted(rng.sample(months, 2)) if rng.random() < 0.7 else [rng.choice(months)] * 2
+        types = tuple(x for x in ("welfare", "innovation", "learning") if rng.random() < 0.7) or ("learning",)
+        f = Filters(start=a, end=b, types=types, unit_id=rng.choice(units))
+        units_overview = overview_view(sample, f).figure("units").value
+        assert ripples_view(sample, f).units_reached == units_overview, f
+        assert depth_view(sample, f, "unit", "period").units_reached == units_overview, f
