@@ -122,6 +122,7 @@ class IngestError(ValueError):
         self.total = total if total is not None else len(self.problems)
         self.counts = counts or {}
         self.notes = list(notes)
+        self.tables: list[Table] = []  # the first rows of every table read, for the preview (not read again)
         super().__init__(self.report("en", limit=5))
 
     @property
@@ -235,12 +236,19 @@ class LoadPlan:
         return out
 
 
+def _head_of(table: Table, n: int = 5) -> Table:
+    """The table with only its first rows: what a preview of a refused load needs, and no more memory."""
+    return Table(table.file, table.header, table.cells.head(n).copy(), table.lines.copy(), table.sheet,
+                 table.delimiter, table.typed, table.notes)
+
+
 class _Collector:
     """Gathers problems, keeping the first few of each kind per column and counting the rest."""
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
         self.notes: list[Problem] = []
+        self.tables: list[Table] = []  # every table read, so a refused load can still be previewed
         self.total = 0
         self._seen: dict[tuple[str, str | None, str | None, str], int] = {}
 
@@ -273,7 +281,9 @@ class _Collector:
 
     def raise_if_any(self) -> None:
         if self.total:
-            raise IngestError(self.problems, self.total, dict(self._seen), self.notes)
+            exc = IngestError(self.problems, self.total, dict(self._seen), self.notes)
+            exc.tables = [_head_of(tb) for tb in self.tables]
+            raise exc
 
 
 # -- bytes -> tables ------------------------------------------------------------------------------
@@ -1159,6 +1169,7 @@ def prepare(files: Sequence[tuple[str, bytes]], store: KeySource | None = None,
             continue
         mapped = []
         for table in tables:
+            col.tables.append(table)
             col.notes.extend(table.notes)
             m = map_columns(table, col)
             if m is not None:

@@ -374,19 +374,28 @@ def test_declined_file_that_ingest_reads_loads_through_service(a, b, fast_servic
         assert sorted(a.table("measurements")["value"]) == sorted(values)
 
 
-@pytest.mark.parametrize(("value", "delimiter", "expected"), [("1,234", ";", 1.234), ("1.234", ",", 1.234),
-                                                         ("1,234", "\t", 1.234), ("1.234", ";", None)])
+@pytest.mark.parametrize(("value", "delimiter", "expected"), [("1,234", ";", 1.234), ("1.234", ",", "ask"),
+                                                         ("1,234", "\t", "ask"), ("1.234", ";", None)])
 def test_three_decimals_read_as_ingest_reads_them(a, b, value, delimiter, expected):
-    """Three decimals could be a thousands group; the style of the whole column decides, on both paths.
+    """Three decimals could be a thousands group; the evidence of the whole file decides, on both paths.
 
     With ';' and no clear sign ingest reads "1.234" as 1234 (Danish thousands); the fast path, whose ';' style
-    is the comma, refuses a '.' and steps aside."""
+    is the comma, refuses a '.' and steps aside. With ',' or a tab and no clear sign nobody guesses: the fast
+    path steps aside and ingest asks (design: "Reading spreadsheets"); the answer reads it on either path."""
     rows = [HEADER, _row(value=value), _row(indicator_id="sick", value="7")]
-    outcome = check_contract(a, b, [("m.csv", make_csv(rows, delimiter=delimiter))])
+    files = [("m.csv", make_csv(rows, delimiter=delimiter))]
+    outcome = check_contract(a, b, files)
     if expected is None:
         assert outcome == "declined"
-        assert sorted(service.load_files(a, [("m.csv", make_csv(rows, delimiter=delimiter))])[0].frames[
-            "measurements"]["value"]) == [7.0, 1234.0]
+        assert sorted(service.load_files(a, files)[0].frames["measurements"]["value"]) == [7.0, 1234.0]
+    elif expected == "ask":
+        assert outcome == "declined"
+        with pytest.raises(ingest.IngestError) as info:
+            service.load_files(a, files)
+        assert info.value.question == "decimal"
+        answer = "." if "." in value else ","
+        service.load_files(a, files, decimal=answer)
+        assert sorted(a.table("measurements")["value"]) == [1.234, 7.0]
     else:
         assert outcome == "accepted"
         assert sorted(a.table("measurements")["value"]) == [expected, 7.0]

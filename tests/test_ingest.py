@@ -386,7 +386,8 @@ def test_missing_required_value():
     assert where(p) == ("m.csv", 2, "value", "missing_value")
 
 
-@pytest.mark.parametrize("text", ["31-02-2014", "2014-02-30", "32.01.2014", "2014-13-01", "1. martz 2014", "31-02-14", "2014"])
+@pytest.mark.parametrize("text", ["31-02-2014", "2014-02-30", "32.01.2014", "2014-13-01", "1. martz 2014", "31-02-14",
+                                  "2014"])
 def test_impossible_or_unreadable_date(text):
     rows = [NETWORKS[0], NETWORKS[1], ["N2", "x", "welfare", "U1", "", "", text, "", ""]]
     p = only(refused(with_file("networks", make_csv(rows), "n.csv")))

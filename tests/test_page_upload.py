@@ -194,8 +194,9 @@ def test_a_bad_file_is_reported_by_line_and_column_and_changes_nothing_then_the_
     report_ = report(at)
     assert list(report_.columns) == ["Fil", "Ark", "Linje", "Kolonne", "Værdi", "Problem", "Forventet"]
     where = sorted(zip(report_["Linje"], report_["Kolonne"], report_["Problem"], strict=True))
-    assert where == [(3, "network_id", "Findes hverken i databasen eller i denne upload."),
-                     (4, "period", "Ikke en gyldig måned."), (5, "value", "Ikke et tal.")]
+    # The report names the columns as the file did (its Danish headers), not netvalue's internal names.
+    assert where == [(3, "netværk", "Findes hverken i databasen eller i denne upload."),
+                     (4, "måned", "Ikke en gyldig måned."), (5, "værdi", "Ikke et tal.")]
     assert set(report_["Fil"]) == {"målinger.csv"}
     assert previews(at) == ["**målinger.csv** → Målinger (4 rækker)"]
     assert not [b for b in at.button if b.key == "upload_commit"], "no commit button for a refused upload"
@@ -220,9 +221,12 @@ def test_a_bad_file_is_reported_by_line_and_column_and_changes_nothing_then_the_
 
 UNREADABLE = [
     ("gammel.xls", b"\xd0\xcf\x11\xe0" + b"\0" * 600, "Gamle .xls-filer kan ikke læses: gem som .xlsx eller CSV."),
-    ("billede.csv", bytes(range(256)) * 40, "Filen er hverken CSV eller Excel (.xlsx)."),
+    ("billede.csv", bytes(range(256)) * 40, "Filen er hverken CSV/tekst eller et regneark (.xlsx, .ods)."),
     ("tom.csv", b"", "Filen er tom."),
-    ("ødelagt.xlsx", b"PK\x03\x04 not really a workbook", "Excel-filen kan ikke åbnes: BadZipFile"),
+    # Never an exception's name: what it means to the user, and what to do.
+    ("ødelagt.xlsx", b"PK\x03\x04 not really a workbook",
+     "Regnearket kan ikke åbnes; filen ser ud til at være beskadiget. Åbn den i Excel eller LibreOffice, og gem "
+     "den igen."),
     ("indkøb.csv", "vare;pris\r\nmælk;12,5\r\n".encode("cp1252"), "Overskriften passer ikke til nogen posttype."),
 ]
 

@@ -52,6 +52,21 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The spreadsheet unpacks to {ratio} times its size; that is not what a spreadsheet does, so it is not "
         "opened.",
     ),
+    # The upload page
+    "upload.reread": ("{column}: {n} celler er læst, som de blev vist, fx {examples}.",
+                      "{column}: {n} cells read as they were shown, e.g. {examples}."),
+    "upload.notes": ("Bemærk, hvordan filerne er læst:", "Note how the files were read:"),
+    "upload.decimal_question": ("Hvordan er tallene skrevet?", "How are the numbers written?"),
+    "upload.decimal_comma": ("Decimalkomma: 16.500 er seksten tusind fem hundrede, 4,5 er fire komma fem",
+                             "Decimal comma: 16.500 is sixteen thousand five hundred, 4,5 is four and a half"),
+    "upload.decimal_point": ("Decimalpunktum: 16.500 er seksten komma fem, 4.5 er fire komma fem",
+                             "Decimal point: 16.500 is sixteen and a half, 4.5 is four and a half"),
+    "upload.decimal_help": (
+        "Filen viser ikke selv, hvilken skrivemåde den bruger. Vælg den, der passer til det, I så i regnearket; "
+        "filerne kontrolleres igen, og intet gemmes, før I trykker Gem.",
+        "The file does not show which style it uses. Choose the one that matches what you saw in the spreadsheet; "
+        "the files are checked again, and nothing is saved until you press Save.",
+    ),
     # The command line's load
     "cli.loaded": ("upload nr. {batch} gemt — {parts}", "batch {batch} loaded — {parts}"),
     "cli.loaded_part": ("{record}: {added} nye, {replaced} erstattede", "{record}: {added} added, {replaced} replaced"),
