@@ -16,6 +16,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from decimal import ROUND_HALF_UP, Decimal
 from xml.etree import ElementTree as ET
 
 MAX_MEMBERS = 2_000
@@ -102,6 +103,13 @@ def column_letter(i: int) -> str:
     return s
 
 
+def round_shown(v: float, decimals: int) -> float:
+    """v rounded as a spreadsheet displays it: half away from zero on the value's 15 significant digits, so
+    0.285 × 100 (28.499999999999996 in binary) shows as 29, as it does on screen."""
+    q = Decimal(f"{v:.15g}").quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return float(q)
+
+
 def _fmt(v: float, decimals: int) -> str:
     return f"{v:.{decimals}f}"
 
@@ -140,12 +148,12 @@ def _xlsx_cell(v: object, fmt: str | None, sheet: Sheet, row: int, col: int) -> 
     if isinstance(v, (int, float)):
         percent, decimals = format_decimals(fmt)
         if percent:
-            shown = round(v * 100, decimals or 0)
+            shown = round_shown(v * 100, decimals or 0)
             shown = int(shown) if float(shown).is_integer() else shown
             sheet.change(col).add(row, _fmt(v * 100, decimals or 0) + " %", _plain(shown))
             return shown
         if decimals is not None and isinstance(v, float):
-            shown = round(v, decimals)
+            shown = round_shown(v, decimals)
             if shown != v:
                 sheet.change(col).add(row, _plain(v), _fmt(v, decimals))
             return shown
@@ -263,7 +271,7 @@ def _ods_value(el: ET.Element, sheet: Sheet, row: int, col: int) -> object:
         if vtype == "percentage":
             v *= 100
         d = shown_decimals(v, shown)
-        read = round(v, d) if d is not None else v
+        read = round_shown(v, d) if d is not None else v
         read = int(read) if float(read).is_integer() and abs(read) < 2**53 else read
         if vtype == "percentage" or read != v:
             sheet.change(col).add(row, shown, _plain(read))
