@@ -559,7 +559,8 @@ def _read_workbook(data: bytes, name: str) -> list[Table]:
     if not tables:
         if notes:
             raise IngestError([Problem(name, None, None, None, "no_record_sheets", ", ".join(RECORD_TYPES), None,
-                                       (("sheets", ", ".join(p.sheet or "" for p in notes)),),
+                                       (("sheets", ", ".join(p.sheet or "" for p in notes)),
+                                        ("types", ", ".join(RECORD_TYPES))),
                                        "expected.record_types")])
         raise _problem(name, "empty_file")
     tables[0].notes[:0] = notes

@@ -193,20 +193,19 @@ def _same(a: object, b: object) -> bool:
 
 
 def example_rows_in(plan: LoadPlan) -> list[tuple[str, int]]:
-    """(file [sheet], line of the schema's example) of every table whose first rows are the template's example
-    rows in full: a template filled in below its examples would write made-up data.
+    """(file [sheet], line of the schema's example) of every table whose rows are the template's example rows in
+    full and nothing else: a template uploaded as it came would write made-up data.
 
-    Only the examples in full and where the template puts them count: the municipality's own data may well hold
-    a row equal to one example (the sample's units are the template's), and that is not a left-over."""
+    A table that merely holds a row equal to an example is the municipality's own data (the sample's first
+    indicator and its units are the template's examples), and is not warned about."""
     examples = _schema_examples()
     hits = []
     for p in plan.parsed:
         ex = examples[p.record_type]
         k = len(ex)
-        if len(p.frame) < k:
+        if len(p.frame) != k:
             continue
-        head = p.frame.head(k)
-        if all(_same(head[c].iloc[i], ex[c].iloc[i]) for i in range(k) for c in p.frame.columns):
+        if all(_same(p.frame[c].iloc[i], ex[c].iloc[i]) for i in range(k) for c in p.frame.columns):
             hits.append((p.source, int(p.lines[k - 1])))
     return hits
 
