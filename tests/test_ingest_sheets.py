@@ -181,11 +181,13 @@ def _s(text: str) -> str:
 
 
 def _n(value: str, shown: str, kind: str = "float") -> str:
-    return f'<table:table-cell office:value-type="{kind}" office:value="{value}"><text:p>{shown}</text:p></table:table-cell>'
+    return (f'<table:table-cell office:value-type="{kind}" office:value="{value}"><text:p>{shown}</text:p>'
+            "</table:table-cell>")
 
 
 def test_an_ods_sheet_reads_percent_dates_and_numbers_as_shown():
-    date = '<table:table-cell office:value-type="date" office:date-value="2014-03-01"><text:p>mar-14</text:p></table:table-cell>'
+    date = ('<table:table-cell office:value-type="date" office:date-value="2014-03-01"><text:p>mar-14</text:p>'
+            "</table:table-cell>")
     empty = '<table:table-cell table:number-columns-repeated="16000"/>'
     rows = (_row(_s("Netværk"), _s("Indikator"), _s("Måned"), _s("Værdi"), empty)
             + _row(_s("N1"), _s("sat"), date, _n("0.549", "55 %", "percentage"), empty)
@@ -262,8 +264,8 @@ def test_a_cause_repeated_thousands_of_times_is_one_line_with_the_count_and_firs
     err = refused([*REFS, ("m.csv", make_csv(rows, delimiter=";"))])
     (cause,) = err.causes()
     assert (cause.count, cause.lines, cause.column) == (2400, (2, 3, 4, 5, 6), "Værdi")
-    assert err.report("da") == ("fil m.csv, linje 2, 3, 4, 5, 6, kolonne Værdi: Værdien mangler. (2.400 gange i alt; de "
-                                "første 5 er nævnt)")
+    assert err.report("da") == ("fil m.csv, linje 2, 3, 4, 5, 6, kolonne Værdi: Værdien mangler. (2.400 gange i "
+                                "alt; de første 5 er nævnt)")
     frame = templates.problems_frame(err.causes(), "da")
     assert len(frame) == 1 and frame["Linje"].tolist() == [2]
     assert "2.400 gange i alt" in frame["Problem"].iloc[0] and "linje 2, 3, 4, 5, 6" in frame["Problem"].iloc[0]
