@@ -369,3 +369,47 @@ def test_the_excel_template_uploaded_unchanged_warns_about_its_example_rows(db):
                             f"({'4 rækker' if n == 'org_units' else '1 række'})" for n in LOAD_ORDER]
     assert at.warning[0].value.startswith("Skabelonens eksempelrække er med i uploaden (netvalue_skabelon.xlsx "
                                           "[Organisationsenheder]:5, netvalue_skabelon.xlsx [Indikatorer]:2")
+
+
+# -- spreadsheets as the person saw them ------------------------------------------------------------------------
+CORPUS = __import__("pathlib").Path(__file__).parent / "corpus"
+
+
+def test_an_ambiguous_number_style_is_asked_then_the_answer_checks_again_and_saves(db):
+    at = run_app(PAGE)
+    before = state(db)
+    kroner = (CORPUS / "kroner_tabulator.txt").read_bytes()
+    upload(at, ("kroner.txt", kroner))
+    assert at.error[0].value.startswith("Filerne kan ikke indlæses: 1 problemer.")
+    (radio,) = [r for r in at.radio if r.key == "upload_decimal_0"]
+    assert radio.value is None, "nothing is guessed"
+    assert radio.options[0].startswith("Decimalkomma: 16.500 er seksten tusind fem hundrede")
+    assert "37.000" in report(at)["Værdi"].tolist()
+    radio.set_value("comma").run()
+    assert not at.exception, at.exception
+    assert not at.error
+    assert at.success[0].value.startswith("Klar til at gemme: Målinger: 100.")
+    shown = [c.value.replace("\\", "") for c in at.caption]  # user text is escaped for Markdown
+    assert any("Værdi: 100 celler er læst, som de blev vist, fx 37.000 → 37000" in c for c in shown), shown
+    assert state(db) == before, "nothing is written before Save"
+    commit(at)
+    with Store(db) as s:
+        m = s.table("measurements")
+    assert m[(m["network_id"] == "N01") & (m["indicator_id"] == "saved_costs")]["value"].iloc[0] == 37000.0
+
+
+def test_an_ods_workbook_with_extra_sheets_is_read_with_notes_and_percent_shown(db):
+    at = run_app(PAGE)
+    upload(at, ("alle_typer.ods", (CORPUS / "alle_typer.ods").read_bytes()))
+    assert not at.error, [e.value for e in at.error]
+    (note,) = [i.value for i in at.info if i.value.startswith("Bemærk, hvordan filerne er læst:")]
+    assert "ark Noter" in note.replace("\\", "") and "ark Overblik" in note.replace("\\", "")
+    shown = [c.value.replace("\\", "") for c in at.caption]  # user text is escaped for Markdown
+    assert any(c.startswith("Værdi: 97 celler er læst, som de blev vist, fx 54,9% → 54,9") for c in shown), shown
+    head = next(d.value for d in at.dataframe if "value" in d.value.columns and "indicator_id" in d.value.columns)
+    assert 54.9 in head["value"].tolist(), "the preview holds rows from the reinterpreted column"
+
+
+def test_the_picker_takes_ods_files(db):
+    at = run_app(PAGE)
+    assert ".ods" in at.file_uploader[0].proto.type
