@@ -182,7 +182,8 @@ def load(store: Store, files: Sequence[tuple[str, bytes]], who: str = "",
 
 
 def _load(store: Store, files: Sequence[tuple[str, bytes]], who: str, min_bytes: int,
-          transcode: bool, decimal: str | None = None) -> tuple[ingest.LoadPlan, LoadResult] | None:
+          transcode: bool, decimal: str | None = None, accept=judge, heads: list | None = None,
+          ) -> tuple[ingest.LoadPlan, LoadResult] | None:
     with tempfile.TemporaryDirectory(prefix="netvalue-bulk-", dir=_scratch()) as tmp:
         specs: list[CsvSpec] = []
         others: list[tuple[str, bytes]] = []
@@ -194,6 +195,8 @@ def _load(store: Store, files: Sequence[tuple[str, bytes]], who: str, min_bytes:
             else:
                 specs.append(spec)
                 names.append(PurePath(filename).name or "upload")
+                if heads is not None:
+                    heads.append((names[-1], spec, data))
         if not specs:
             return None
         try:
@@ -201,8 +204,78 @@ def _load(store: Store, files: Sequence[tuple[str, bytes]], who: str, min_bytes:
         except ingest.IngestError:
             return None
         plan.bulk_files = names
-        result = store.load(plan.frames, who=who, files=plan.files, csv=specs, accept=judge)
+        result = store.load(plan.frames, who=who, files=plan.files, csv=specs, accept=accept)
         written = result.added.get(RECORD_TYPE, 0) + result.replaced.get(RECORD_TYPE, 0)
         plan.bulk_rows = {RECORD_TYPE: written - len(plan.frames.get(RECORD_TYPE, ()))}
         return plan, result
 
+
+
+PREVIEW_BYTES = 64 * 1024  # the head of a file typed by ingest for the preview: far more than its first rows
+
+
+def check(store: Store, files: Sequence[tuple[str, bytes]], decimal: str | None = None,
+          min_bytes: int = MIN_BYTES) -> tuple[ingest.LoadPlan, list[ingest.Parsed]] | None:
+    """The upload page's check of large measurement CSVs, by DuckDB: the same read and judgement as load, in a
+    transaction that is always rolled back, so nothing is written. (plan, previews) when load would accept the
+    files -- the plan counts the rows, the previews are each bulk file's first rows typed by ingest (only those
+    are fetched) -- or None when the ordinary check (ingest.prepare) must do it.
+    """
+    verdict: list[bool] = []
+
+    def accept_and_roll_back(summary: CsvSummary) -> bool:
+        verdict.append(judge(summary))
+        counted.append(summary.rows)
+        return False  # never write: Store.load rolls the whole batch back
+
+    counted: list[int] = []
+    heads: list = []
+    for transcode in (False, True):
+        verdict.clear()
+        counted.clear()
+        heads.clear()
+        try:
+            _load(store, files, "", min_bytes, transcode, decimal, accept_and_roll_back, heads)
+        except BulkDeclined as exc:
+            if exc.stage == "judge" and verdict and all(verdict):
+                break  # load would accept these rows; they were rolled back
+            if exc.stage == "read" and not transcode and not all(data.isascii() for _, data in files):
+                continue  # perhaps cp1252, which ingest decodes: once more, as UTF-8
+            return None
+        return None  # no file for the fast path, or the others do not pass on their own
+    else:
+        return None
+    plan = _plan_of(store, files, heads, decimal)
+    if plan is None:
+        return None
+    plan.bulk_rows = {RECORD_TYPE: sum(counted) - len(plan.frames.get(RECORD_TYPE, ()))}
+    previews = []
+    for name, spec, data in heads:
+        p = _preview(name, data, spec.decimal)
+        if p is not None:
+            previews.append(p)
+    return plan, previews
+
+
+def _plan_of(store: Store, files: Sequence[tuple[str, bytes]], heads: list, decimal: str | None,
+             ) -> ingest.LoadPlan | None:
+    bulk_names = {name for name, _, _ in heads}
+    others = [(f, d) for f, d in files if (PurePath(f).name or "upload") not in bulk_names]
+    try:
+        plan = ingest.prepare(others, store, decimal=decimal) if others else ingest.LoadPlan()
+    except ingest.IngestError:
+        return None
+    plan.bulk_files = [name for name, _, _ in heads]
+    return plan
+
+
+def _preview(name: str, data: bytes, decimal: str) -> ingest.Parsed | None:
+    """The first rows of a bulk file typed by ingest's own rules (only these are read for the preview)."""
+    head = data[:PREVIEW_BYTES]
+    head = head[: head.rfind(b"\n") + 1] or head
+    try:
+        (table,) = ingest.read_tables(head, name)
+        col = ingest._Collector()
+        return ingest.parse_table(table, col, decimal)
+    except (ingest.IngestError, ValueError):
+        return None

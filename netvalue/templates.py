@@ -250,6 +250,17 @@ def preview_plan(plan: LoadPlan, n: int = PREVIEW_ROWS) -> list[PreviewItem]:
             for p in plan.parsed]
 
 
+def preview_checked(plan: LoadPlan, bulk_heads: Sequence[Parsed], n: int = PREVIEW_ROWS) -> list[PreviewItem]:
+    """preview_plan, plus the files DuckDB checked (netvalue.bulk.check): their first rows as ingest types them,
+    and the rows counted by DuckDB (shared out only when one such file holds them all)."""
+    items = preview_plan(plan, n)
+    total = sum(plan.bulk_rows.values())
+    for p in bulk_heads:
+        rows = total if len(bulk_heads) == 1 else len(p.frame)
+        items.append(PreviewItem(p.file, p.sheet, p.record_type, rows, _display(p, n), True, tuple(p.reread)))
+    return items
+
+
 def reread_lines(item: PreviewItem, lang: str) -> list[str]:
     """One sentence per reinterpreted column: its name, how many cells, and examples '55 % → 55'."""
     from netvalue.keyfigures import format_number

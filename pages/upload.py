@@ -10,7 +10,7 @@ import time
 import streamlit as st
 
 import ui
-from netvalue import access, ingest, templates
+from netvalue import access, bulk, ingest, service, templates
 from netvalue.explain import escape_markdown
 from netvalue.export import to_csv_bytes
 from netvalue.i18n import label, t
@@ -145,6 +145,14 @@ def check(files: list[tuple[str, bytes]], decimal: str | None) -> dict:
             bar.progress(min(share, 1.0), text=ui.tr(f"progress.{step}", file=name, i=i + 1, n=total))
 
         try:
+            # Large measurement CSVs are checked by DuckDB (as the command line loads them) and only their first
+            # rows are typed for the preview; everything else, or when DuckDB steps aside, by ingest.
+            checked = bulk.check(store, files, decimal)
+            if checked is not None:
+                plan, heads = checked
+                status.update(label=ui.tr("upload.checked_ok", rows=rows(sum(plan.rows().values())),
+                                          seconds=secs(t0)), state="complete")
+                return {"plan": plan, "error": None, "preview": templates.preview_checked(plan, heads)}
             plan = ingest.prepare(files, store, progress, decimal=decimal)
         except ingest.IngestError as exc:
             status.update(label=ui.tr("upload.checked_bad", n=n(exc.total), seconds=secs(t0)), state="error")
@@ -182,9 +190,12 @@ def save(files: list[tuple[str, bytes]], result: dict, who: str) -> None:
     t0 = time.perf_counter()
     with st.status(ui.tr("upload.writing", rows=rows(sum(plan.rows().values()))), expanded=False) as status:
         try:
-            if result["version"] != store.data_version():
-                plan = ingest.prepare(files, store, decimal=result["decimal"])
-            res = store.load(plan.frames, who=who, files=plan.files)
+            if plan.bulk_files:  # DuckDB reads the large files again, inside the load's own transaction
+                plan, res = service.load_files(store, files, who=who, decimal=result["decimal"])
+            else:
+                if result["version"] != store.data_version():
+                    plan = ingest.prepare(files, store, decimal=result["decimal"])
+                res = store.load(plan.frames, who=who, files=plan.files)
         except ingest.IngestError as exc:
             status.update(state="error")
             ss.pop("upload_check", None)

@@ -413,3 +413,23 @@ def test_an_ods_workbook_with_extra_sheets_is_read_with_notes_and_percent_shown(
 def test_the_picker_takes_ods_files(db):
     at = run_app(PAGE)
     assert ".ods" in at.file_uploader[0].proto.type
+
+
+def test_a_large_csv_is_checked_by_duckdb_previewed_from_its_first_rows_and_saved(db):
+    nets = [f"N{i:02d}" for i in range(1, 29)]
+    rows = [["netværk", "indikator", "måned", "værdi"]]
+    for i in range(36_000):
+        rows.append([nets[i % 28], "citizen_satisfaction", f"{1900 + i // 28 // 12}-{i // 28 % 12 + 1:02d}", "4,5"])
+    data = danish(rows)
+    assert len(data) > 1024 * 1024, "large enough for the DuckDB check"
+    at = run_app(PAGE)
+    before = state(db)
+    upload(at, ("store_maalinger.csv", data))
+    assert at.success[0].value == "Klar til at gemme: Målinger: 36.000."
+    assert previews(at) == ["**store_maalinger.csv** → Målinger (36.000 rækker)"]
+    head = frame_with(at, "indicator_id")
+    assert head.index.tolist()[:5] == [2, 3, 4, 5, 6] and head["value"].tolist()[:5] == [4.5] * 5
+    assert state(db) == before, "the check writes nothing"
+    commit(at)
+    with Store(db) as s:
+        assert s.counts()["measurements"] == before[0]["measurements"] + 36_000
