@@ -346,3 +346,16 @@ def test_xlsx_date_cells_and_formula_results(tmp_path):
     wb.save(buf)
     plan = ingest.prepare([*REFS, ("m.xlsx", buf.getvalue())])
     assert plan.frames["measurements"]["period"].tolist() == [pd.Timestamp("2015-05-01")]
+
+
+@pytest.mark.parametrize(("name", "make", "words"), [
+    ("bombe.xlsx", lambda: _bomb("xl/sharedStrings.xml", 60 * 2**20), "gange sin størrelse"),
+    ("linje.csv", lambda: b"network_id;" + b";".join(b"x" for _ in range(524_000)) + b"\n", "flere kolonner"),
+    ("nul.csv", lambda: measurements(*(["4"] * 5000)) + b"N1\tsat\t2030-01\t4\x00\n", "hverken CSV/tekst"),
+])
+def test_hostile_files_are_refused_through_the_command_line_with_a_reason(tmp_path, capsys, name, make, words):
+    path = tmp_path / name
+    path.write_bytes(make())
+    assert main(["load", "--db", str(tmp_path / "s.duckdb"), "--lang", "da", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert words in err and "Traceback" not in err and "Error" not in err, err
