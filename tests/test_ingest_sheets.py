@@ -316,7 +316,7 @@ def _bomb(member: str, size: int) -> bytes:
 
 
 def test_a_workbook_that_unpacks_far_beyond_its_size_is_refused_before_it_is_opened():
-    data = _bomb("xl/sharedStrings.xml", 60 * 2**20)
+    data = _bomb("xl/sharedStrings.xml", 20 * 2**20)
     assert len(data) < 1_000_000
     err = refused([("bombe.xlsx", data)])
     assert [p.code for p in err.problems] == ["workbook_ratio"]
@@ -349,7 +349,7 @@ def test_xlsx_date_cells_and_formula_results(tmp_path):
 
 
 @pytest.mark.parametrize(("name", "make", "words"), [
-    ("bombe.xlsx", lambda: _bomb("xl/sharedStrings.xml", 60 * 2**20), "gange sin størrelse"),
+    ("bombe.xlsx", lambda: _bomb("xl/sharedStrings.xml", 20 * 2**20), "gange sin størrelse"),
     ("linje.csv", lambda: b"network_id;" + b";".join(b"x" for _ in range(524_000)) + b"\n", "flere kolonner"),
     ("nul.csv", lambda: measurements(*(["4"] * 5000)) + b"N1\tsat\t2030-01\t4\x00\n", "hverken CSV/tekst"),
 ])
