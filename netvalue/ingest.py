@@ -30,6 +30,7 @@ MAX_PROBLEMS_PER_KIND = 20  # per file, column and kind of problem; the total is
 MAX_PROBLEMS_KEPT = 2_000  # over all kinds: a file with thousands of bad columns costs no more than this
 MAX_COLUMNS = 500  # columns of a table and fields of a line; the widest record type has nine
 MAX_FILES = 100  # files in one load
+FILE_TYPES = ("csv", "txt", "tsv", "xlsx", "xls", "ods")  # what the upload page's picker offers (.xls: to explain)
 HEADER_SCAN = 10  # rows looked through for the header under a title
 DECIMAL_QUESTIONS = ("decimal_question", "decimal_conflict")  # problems the user answers by naming the style
 DECIMALS = {"comma": ",", "point": "."}  # the answer's names (command line, page) -> the decimal mark

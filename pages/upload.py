@@ -223,7 +223,7 @@ def save(files: list[tuple[str, bytes]], result: dict, who: str) -> None:
 
 
 if decision.allowed:
-    uploaded = st.file_uploader(ui.tr("upload.files"), type=["csv", "txt", "tsv", "xlsx", "xls", "ods"],
+    uploaded = st.file_uploader(ui.tr("upload.files"), type=list(ingest.FILE_TYPES),
                                 accept_multiple_files=True, help=ui.tr("upload.files_help"),
                                 key=f"upload_files_{ss.get('upload_round', 0)}")
     if uploaded:

@@ -410,9 +410,12 @@ def test_an_ods_workbook_with_extra_sheets_is_read_with_notes_and_percent_shown(
     assert 54.9 in head["value"].tolist(), "the preview holds rows from the reinterpreted column"
 
 
-def test_the_picker_takes_ods_files(db):
-    at = run_app(PAGE)
-    assert ".ods" in at.file_uploader[0].proto.type
+def test_the_picker_takes_every_kind_of_file_the_corpus_holds():
+    from netvalue import ingest
+
+    assert {p.suffix.lstrip(".") for p in CORPUS.iterdir() if p.name != "README.md"} <= set(ingest.FILE_TYPES)
+    source = __import__("pathlib").Path(PAGE).read_text(encoding="utf-8")
+    assert "type=list(ingest.FILE_TYPES)" in source, "the picker offers what ingest reads"
 
 
 def test_a_large_csv_is_checked_by_duckdb_previewed_from_its_first_rows_and_saved(db):
