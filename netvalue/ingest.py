@@ -192,6 +192,7 @@ class Reread:
     column: str  # the user's header
     count: int
     examples: tuple[tuple[int, str, str], ...]  # (line, as in the file, as read)
+    generated: bool = False  # True: "as in the file" is netvalue's rendering of a cell format, not the user's text
 
 
 @dataclass
@@ -888,7 +889,7 @@ def _convert(table: Table, rt: RecordType, colmap: dict[int, str], col: _Collect
             pos = present.get(c.name)
             change = table.changes.get(pos) if pos is not None else None
             if change is not None and change.count:
-                reread.append(Reread(user, change.count, tuple(change.examples)))
+                reread.append(Reread(user, change.count, tuple(change.examples), change.generated))
             elif pos is not None:
                 strs = _is_str(raw) if table.typed else np.ones(n, dtype=bool)
                 if strs.any():

@@ -267,14 +267,16 @@ def reread_lines(item: PreviewItem, lang: str) -> list[str]:
 
     out = []
     for r in item.reread:
-        examples = ", ".join(f"{shown} → {_local(read, lang)}" for _, shown, read in r.examples[:3])
+        examples = ", ".join(f"{_local(shown, lang) if r.generated else shown} → {_local(read, lang)}"
+                             for _, shown, read in r.examples[:3])
         out.append(t("upload.reread", lang, column=r.column, n=format_number(r.count, lang), examples=examples))
     return out
 
 
 def _local(read: str, lang: str) -> str:
     """A read number in the language's decimal mark (dates stay ISO)."""
-    if lang == "da" and read.replace(".", "", 1).lstrip("-").isdigit():
+    number = read.removesuffix(" %")
+    if lang == "da" and number.replace(".", "", 1).lstrip("-").isdigit():
         return read.replace(".", ",")
     return read
 

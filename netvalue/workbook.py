@@ -41,6 +41,7 @@ class Change:
 
     count: int = 0
     examples: list[tuple[int, str, str]] = field(default_factory=list)  # (row, as shown, as read)
+    generated: bool = False  # True: "as shown" is netvalue's rendering of the cell's format (decimal point)
 
     def add(self, row: int, shown: str, read: str) -> None:
         self.count += 1
@@ -150,12 +151,16 @@ def _xlsx_cell(v: object, fmt: str | None, sheet: Sheet, row: int, col: int) -> 
         if percent:
             shown = round_shown(v * 100, decimals or 0)
             shown = int(shown) if float(shown).is_integer() else shown
-            sheet.change(col).add(row, _fmt(v * 100, decimals or 0) + " %", _plain(shown))
+            change = sheet.change(col)
+            change.generated = True
+            change.add(row, _fmt(v * 100, decimals or 0) + " %", _plain(shown))
             return shown
         if decimals is not None and isinstance(v, float):
             shown = round_shown(v, decimals)
             if shown != v:
-                sheet.change(col).add(row, _plain(v), _fmt(v, decimals))
+                change = sheet.change(col)
+                change.generated = True
+                change.add(row, _plain(v), _fmt(v, decimals))
             return shown
         return v
     return str(v)

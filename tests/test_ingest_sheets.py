@@ -125,7 +125,7 @@ def test_percent_cells_are_read_as_shown_and_the_preview_says_so():
     assert plan.frames["measurements"]["value"].tolist() == [55.0, 4.5, 12.3]
     (item,) = [it for it in templates.preview_plan(plan) if it.record_type == "measurements"]
     (line,) = templates.reread_lines(item, "da")
-    assert line == "Værdi: 3 celler er læst, som de blev vist, fx 55 % → 55, 4.5 % → 4,5, 12.345 → 12,3."
+    assert line == "Værdi: 3 celler er læst, som de blev vist, fx 55 % → 55, 4,5 % → 4,5, 12,345 → 12,3."
 
 
 def test_text_cells_in_a_workbook_follow_the_file_style_not_a_guess():
@@ -359,3 +359,21 @@ def test_hostile_files_are_refused_through_the_command_line_with_a_reason(tmp_pa
     assert main(["load", "--db", str(tmp_path / "s.duckdb"), "--lang", "da", str(path)]) == 1
     err = capsys.readouterr().err
     assert words in err and "Traceback" not in err and "Error" not in err, err
+
+
+LAUGHS = ('<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa">'
+          + "".join(f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(9))
+          + ']><d>&j;</d>')
+
+
+@pytest.mark.parametrize("member", ["content.xml", "xl/workbook.xml"])
+def test_entity_expansion_in_a_workbook_is_refused_not_expanded(member):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        if member == "content.xml":
+            z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        else:
+            z.writestr("xl/_rels/workbook.xml.rels", "<Relationships/>")
+        z.writestr(member, LAUGHS)
+    err = refused([("latter.ods" if member == "content.xml" else "latter.xlsx", buf.getvalue())])
+    assert [p.code for p in err.problems] == ["bad_xlsx"]
