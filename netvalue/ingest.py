@@ -597,8 +597,6 @@ _SPACES = "[ \t\xa0\u202f]"  # thousands separators Excel may write: space, no-b
 _SPACES_OR_MINUS = "[ \t\xa0\u202f\u2212]"
 _NUM_COMMA = r"^[+-]?(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,[0-9]+)?(?:[eE][+-]?[0-9]+)?$"
 _NUM_DOT = r"^[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$"
-_STRONG_COMMA = r"^[+-]?[0-9]*(?:\.[0-9]{3})*,(?:[0-9]{1,2}|[0-9]{4,})$|^[+-]?[0-9]{1,3}(?:\.[0-9]{3})+,[0-9]+$"
-_STRONG_DOT = r"^[+-]?[0-9]*(?:,[0-9]{3})*\.(?:[0-9]{1,2}|[0-9]{4,})$|^[+-]?[0-9]{1,3}(?:,[0-9]{3})+\.[0-9]+$"
 
 
 def _on_distinct(raw: pd.Series, fn: Callable[[pd.Series], pd.Series | np.ndarray]) -> pd.Series | np.ndarray:
@@ -688,12 +686,6 @@ def number_style(values: pd.Series, delimiter: str | None, answer: str | None = 
         if delimiter == ";":
             return NumberStyle(",", **ev)
     return NumberStyle(answer, **ev)
-
-
-def decimal_style(values: pd.Series, delimiter: str | None) -> str:
-    """',' or '.' by the evidence of number_style; ',' where it would ask (callers that cannot ask decline
-    spellings that read two ways, see netvalue.bulk)."""
-    return number_style(values, delimiter).decimal or ","
 
 
 def parse_numbers(s: pd.Series, decimal: str) -> pd.Series:
