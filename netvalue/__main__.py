@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from netvalue import ingest, service
+from netvalue.i18n import label, t
 from netvalue.schema import LOAD_ORDER
 from netvalue.store import Store, StoreBusy, StoreIntegrityError, default_path
 
@@ -24,6 +25,9 @@ def _parser() -> argparse.ArgumentParser:
     load = sub.add_parser("load", parents=[common], help="validate and load CSV or Excel files as one batch")
     load.add_argument("files", nargs="+", type=Path)
     load.add_argument("--who", default="command line", help="who loads (shown in the upload history)")
+    load.add_argument("--decimal", choices=tuple(ingest.DECIMALS), default=None,
+                      help="how numbers are written in files whose own numbers do not show it: 'comma' reads "
+                           "16.500 as sixteen thousand five hundred, 'point' as sixteen and a half")
     scores = sub.add_parser("scores", parents=[common], help="one row per network with its scores")
     scores.add_argument("--format", choices=("csv", "json"), default="csv")
     backup = sub.add_parser("backup", parents=[common], help="write the store as Parquet to a new directory")
@@ -40,8 +44,9 @@ def _open(args: argparse.Namespace) -> Store:
 
 
 def _report(result, lang: str) -> str:
-    parts = [f"{name}: {result.added[name]} added, {result.replaced[name]} replaced" for name in result.added]
-    return f"batch {result.batch_id} loaded — " + "; ".join(parts)
+    parts = [t("cli.loaded_part", lang, record=name if lang == "en" else label("record", name, lang),
+               added=result.added[name], replaced=result.replaced[name]) for name in result.added]
+    return t("cli.loaded", lang, batch=result.batch_id, parts="; ".join(parts))
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -61,16 +66,21 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_load(args: argparse.Namespace) -> int:
     missing = [str(f) for f in args.files if not f.is_file()]
     if missing:
-        print("no such file: " + ", ".join(missing), file=sys.stderr)
+        print(t("cli.no_file", args.lang, files=", ".join(missing)), file=sys.stderr)
         return 2
     files = [(f.name, f.read_bytes()) for f in args.files]
+    decimal = ingest.DECIMALS[args.decimal] if args.decimal else None
     with _open(args) as store:
         try:
-            _, result = service.load_files(store, files, who=args.who)
+            plan, result = service.load_files(store, files, who=args.who, decimal=decimal)
         except ingest.IngestError as exc:
-            print(f"refused: {exc.total} problem(s); nothing was written.", file=sys.stderr)
+            print(t("cli.refused", args.lang, n=exc.total), file=sys.stderr)
             print(exc.report(args.lang), file=sys.stderr)
+            if exc.question == "decimal":
+                print(t("cli.decimal_hint", args.lang), file=sys.stderr)
             return 1
+        for note in plan.notes:
+            print(t("cli.note", args.lang, note=note.describe(args.lang)))
         print(_report(result, args.lang))
     return 0
 

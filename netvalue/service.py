@@ -14,16 +14,19 @@ from netvalue.store import LoadResult, Store
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "data" / "sample"
 
 
-def load_files(store: Store, files: Sequence[tuple[str, bytes]], who: str = "") -> tuple[ingest.LoadPlan, LoadResult]:
+def load_files(store: Store, files: Sequence[tuple[str, bytes]], who: str = "",
+               decimal: str | None = None) -> tuple[ingest.LoadPlan, LoadResult]:
     """Validate files together and write them as one batch. Raises ingest.IngestError (nothing written).
+
+    decimal (',' or '.') is the user's answer for files whose numbers do not show their style (ingest.prepare).
 
     Large measurement CSVs take netvalue.bulk's DuckDB path; when it declines, everything goes through
     ingest.prepare, which gives the same rows or the row-level report.
     """
-    fast = bulk.load(store, files, who=who)
+    fast = bulk.load(store, files, who=who, decimal=decimal)
     if fast is not None:
         return fast
-    plan = ingest.prepare(files, store)
+    plan = ingest.prepare(files, store, decimal=decimal)
     result = store.load(plan.frames, who=who, files=plan.files)
     return plan, result
 

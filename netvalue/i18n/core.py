@@ -38,10 +38,14 @@ TEXTS: dict[str, tuple[str, str]] = {
                           "The file is too large ({size} MB; at most {limit} MB)."),
     "problem.empty_file": ("Filen er tom.", "The file is empty."),
     "problem.no_rows": ("Filen har en overskrift men ingen datarækker.", "The file has a header but no data rows."),
-    "problem.not_tabular": ("Filen er hverken CSV eller Excel (.xlsx).", "The file is neither CSV nor Excel (.xlsx)."),
+    "problem.not_tabular": ("Filen er hverken CSV/tekst eller et regneark (.xlsx, .ods).",
+                            "The file is neither CSV/text nor a spreadsheet (.xlsx, .ods)."),
     "problem.old_xls": ("Gamle .xls-filer kan ikke læses: gem som .xlsx eller CSV.",
                         "Old .xls files cannot be read: save as .xlsx or CSV."),
-    "problem.bad_xlsx": ("Excel-filen kan ikke åbnes: {reason}", "The Excel file cannot be opened: {reason}"),
+    "problem.bad_xlsx": ("Regnearket kan ikke åbnes; filen ser ud til at være beskadiget. Åbn den i Excel eller "
+                         "LibreOffice, og gem den igen.",
+                         "The spreadsheet cannot be opened; the file seems to be damaged. Open it in Excel or "
+                         "LibreOffice and save it again."),
     "problem.unknown_type": ("Overskriften passer ikke til nogen posttype.",
                              "The header matches no record type."),
     "problem.missing_column": ("Kolonnen mangler.", "The column is missing."),

@@ -81,11 +81,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "upload.unlocked": ("Upload er låst op for denne session.", "Uploading is unlocked for this session."),
     "upload.lock": ("Lås igen", "Lock again"),
     # -- Upload, check, preview --------------------------------------------------------------------------------
-    "upload.files": ("Vælg en eller flere filer (CSV eller Excel .xlsx)",
-                     "Choose one or more files (CSV or Excel .xlsx)"),
+    "upload.files": ("Vælg en eller flere filer (CSV/tekst, Excel .xlsx eller LibreOffice .ods)",
+                     "Choose one or more files (CSV/text, Excel .xlsx or LibreOffice .ods)"),
     "upload.files_help": (
-        "En Excel-projektmappe må have én posttype pr. ark. Posttypen genkendes på overskriften.",
-        "An Excel workbook may hold one record type per sheet. The record type is recognised from the header.",
+        "Et regneark må have én posttype pr. ark; ark med noter eller overblik springes over. Posttypen genkendes "
+        "på overskriften, også under en titelrække.",
+        "A workbook may hold one record type per sheet; sheets with notes or an overview are skipped. The record "
+        "type is recognised from the header, also under a title row.",
     ),
     "upload.duplicates": ("Samme filnavn er uploadet mere end én gang ({names}); kun den nyeste udgave bruges. Fjern "
                           "de gamle fra listen ovenfor, hvis det ikke var meningen.",
