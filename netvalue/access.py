@@ -32,6 +32,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from netvalue.i18n import t
+
 log = logging.getLogger("netvalue.access")
 
 ENV_PASSPHRASE = "NETVALUE_UPLOAD_PASSPHRASE"
@@ -373,3 +375,15 @@ class Guard:
 
 
 GUARD = Guard()
+
+
+def explain(problem: Problem, lang: str) -> str:
+    """A problem as one Markdown line for the page, in the language: what to fix, naming keys, never values."""
+    values = {k: str(v).replace("`", "'") for k, v in problem.params}
+    if problem.code in ("unknown_section", "unknown_key"):
+        name = values.get("section") or values.get("key", "")
+        hint = values.get("hint", "")
+        kind = "section" if problem.code == "unknown_section" else "key"
+        # Only a near miss of a known name is shown: an unknown name might be anything, even a pasted secret.
+        values["hint"] = t(f"access.hint_{kind}", lang, name=name, hint=hint) if hint else t("access.hint_none", lang)
+    return t(f"access.{problem.code}", lang, **values)

@@ -4,7 +4,6 @@ yet) → save as one batch → history → undo. Uploading and undo are behind t
 from __future__ import annotations
 
 import logging
-import os
 import time
 
 import streamlit as st
@@ -29,14 +28,6 @@ def n(x: float) -> str:
 
 def rows(k: int) -> str:
     return ui.tr("upload.row" if k == 1 else "upload.rows", n=n(k))
-
-
-def secrets() -> dict:
-    """st.secrets as a plain dict; {} when there is no secrets file (a local demo)."""
-    try:
-        return st.secrets.to_dict() if st.secrets.load_if_toml_exists() else {}
-    except Exception:  # an unreadable secrets file is reported by Streamlit at start-up; treat it as none
-        return {}
 
 
 def secs(t0: float) -> str:
@@ -80,13 +71,19 @@ templates_box.caption(ui.tr("upload.order_hint"))
 # -- 2. Gate ----------------------------------------------------------------------------------------------------
 st.subheader(ui.tr("upload.upload"))
 show_flash("upload")
-gate = access.gate_from(secrets(), os.environ)
+gate = ui.upload_gate()
 user = st.user
 decision = access.decide(gate, logged_in=bool(user.get("is_logged_in", False)), email=user.get("email"),
                          email_verified=user.get("email_verified"), token=ss.get("upload_token"))
 
-if gate.mode == "open":
-    st.info(ui.tr("upload.gate_open"), icon=":material/lock_open:")
+if gate.mode == "closed":
+    if [p.code for p in gate.problems] == ["not_configured"]:
+        st.info(ui.tr("access.not_configured"), icon=":material/lock:")
+    else:
+        st.error(ui.tr("access.closed") + "".join(f"\n- {access.explain(p, L)}" for p in gate.problems),
+                 icon=":material/block:")
+elif gate.mode == "open":
+    st.info(ui.tr("access.gate_open"), icon=":material/lock_open:")
 elif gate.mode == "oidc":
     if decision.reason == "login_needed":
         st.info(ui.tr("upload.gate_login_needed"), icon=":material/lock:")
@@ -115,11 +112,15 @@ else:
     with st.form("upload_unlock", clear_on_submit=True):
         given = st.text_input(ui.tr("upload.passphrase"), type="password", key="upload_passphrase")
         if st.form_submit_button(ui.tr("upload.unlock")):
-            if access.passphrase_ok(gate, given):
+            attempt = access.GUARD.attempt(gate, given, ss.setdefault("upload_backoff", access.Backoff()))
+            if attempt.outcome == "unlocked":
                 ss["upload_token"] = access.session_token(gate)
                 st.rerun()
+            elif attempt.outcome == "wait":
+                st.error(ui.tr("access.wait", seconds=attempt.seconds))
             else:
-                st.error(ui.tr("upload.passphrase_wrong"))
+                st.error(ui.tr("access.wrong_wait", seconds=attempt.seconds) if attempt.seconds
+                         else ui.tr("upload.passphrase_wrong"))
 
 
 def refusal(exc: StoreIntegrityError) -> str:
