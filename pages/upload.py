@@ -9,7 +9,7 @@ import time
 import streamlit as st
 
 import ui
-from netvalue import access, ingest, templates
+from netvalue import access, backups, ingest, templates
 from netvalue.export import to_csv_bytes
 from netvalue.i18n import label, t
 from netvalue.keyfigures import format_number
@@ -242,6 +242,31 @@ if decision.allowed:
                        icon=":material/task_alt:")
             if st.button(ui.tr("upload.commit"), type="primary", key="upload_commit", icon=":material/save:"):
                 save(files, result, decision.who or "")
+
+# -- Backups of the running app (netvalue.backups), for uploaders -----------------------------------------------
+def backup_section() -> None:
+    """The backup schedule, the newest backup and a button that takes one now (Store.backup: one transaction)."""
+    schedule = ui.backup_schedule()
+    with st.expander(ui.tr("backup.title"), icon=":material/backup:"):
+        if schedule is None:
+            st.caption(ui.tr("backup.no_schedule"))
+            return
+        st.caption(ui.tr("backup.schedule", hours=n(schedule.every_hours), dir=schedule.directory, keep=schedule.keep))
+        done = backups.existing(schedule.directory)
+        if done:
+            st.caption(ui.tr("backup.latest", name=done[-1].name))
+        if st.button(ui.tr("backup.now"), key="backup_now", icon=":material/backup:"):
+            try:
+                path, manifest = backups.take(store, schedule)
+            except Exception:
+                log.exception("backup from the upload page failed")
+                st.error(ui.tr("backup.failed"))
+            else:
+                st.success(ui.tr("backup.done", name=path.name, rows=n(sum(manifest["rows"].values()))))
+
+
+if decision.allowed:
+    backup_section()
 
 # -- 3. History and undo ----------------------------------------------------------------------------------------
 st.subheader(ui.tr("upload.history"))
