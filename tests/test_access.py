@@ -238,3 +238,19 @@ def test_guard_checks_no_guess_while_this_session_or_everyone_must_wait():
     assert guard.attempt(gate, "rigtig", two, now=4.0) == access.Attempt("wait", 9), "everyone waits"
     assert guard.attempt(gate, "rigtig", two, now=13.0) == access.Attempt("unlocked")
     assert guard.everyone.failures == 0 and two.failures == 0
+
+
+# -- the server's own settings ------------------------------------------------------------------------------------
+def test_the_server_listens_on_loopback_and_bounds_what_it_holds():
+    import tomllib
+    from pathlib import Path
+
+    from netvalue import ingest
+
+    conf = tomllib.loads((Path(__file__).resolve().parent.parent / ".streamlit" / "config.toml").read_text("utf-8"))
+    server = conf["server"]
+    assert server["address"] == "127.0.0.1", "not all interfaces by default"
+    assert set(server["allowedHosts"]) == {"localhost", "127.0.0.1", "::1"}
+    assert server["maxUploadSize"] * 1024 * 1024 == ingest.MAX_BYTES
+    assert server["enableStaticServing"] is False and server["enableAgentApi"] is False
+    assert conf["client"]["toolbarMode"] == "minimal", "no 'Clear cache' menu item for viewers"

@@ -5,9 +5,8 @@ configuration, the start-up log line, and the passphrase back-off per session an
 from __future__ import annotations
 
 import pytest
-import streamlit
 from streamlit import config
-from streamlit.runtime.secrets import Secrets
+from streamlit.runtime.secrets import secrets_singleton
 
 from netvalue import access
 from tests.apptest_support import run_app
@@ -35,7 +34,7 @@ def secrets_file(tmp_path, monkeypatch):
     def write(text: str):
         path.write_text(text, encoding="utf-8")
         config.set_option("secrets.files", [str(path)], "command-line")
-        monkeypatch.setattr(streamlit, "secrets", Secrets())  # a fresh reader, as a new server process has
+        monkeypatch.setattr(secrets_singleton, "_secrets", None)  # read afresh, as a new server process does
         return path
 
     yield write
@@ -89,7 +88,7 @@ def test_a_broken_secrets_file_closes_uploads_and_undo_and_says_what_to_fix(db, 
 def test_no_secrets_at_all_means_uploads_are_off_and_the_page_says_how_to_switch_them_on(db, secrets_file, tmp_path,
                                                                                          monkeypatch):
     config.set_option("secrets.files", [str(tmp_path / "nowhere" / "secrets.toml")], "command-line")
-    monkeypatch.setattr(streamlit, "secrets", Secrets())
+    monkeypatch.setattr(secrets_singleton, "_secrets", None)
     at = run_app(PAGE)
     assert_closed(at)
     assert any("open_uploads = true" in i.value for i in at.info)
