@@ -380,6 +380,8 @@ GUARD = Guard()
 def explain(problem: Problem, lang: str) -> str:
     """A problem as one Markdown line for the page, in the language: what to fix, naming keys, never values."""
     values = {k: str(v).replace("`", "'") for k, v in problem.params}
+    if "file" in values:  # the page names the file; where it lies on the server is for the log
+        values["file"] = Path(values["file"]).name
     if problem.code in ("unknown_section", "unknown_key"):
         name = values.get("section") or values.get("key", "")
         hint = values.get("hint", "")
