@@ -132,3 +132,72 @@ def test_new_sessions_share_the_back_off(db, secrets_file, monkeypatch):
         _guess(run_app(PAGE), "forkert")
     at = _guess(run_app(PAGE), SECRET)
     assert "Prøv igen om" in at.error[0].value and len(at.file_uploader) == 0
+
+
+# -- backups of the running app ----------------------------------------------------------------------------------
+@pytest.fixture
+def no_scheduler():
+    from netvalue import backups
+
+    backups.stop()
+    yield backups
+    backups.stop()
+
+
+def test_the_running_app_starts_its_backup_schedule_and_uploaders_can_take_one_now(db, secrets_file, tmp_path,
+                                                                                   no_scheduler):
+    backups = no_scheduler
+    where = tmp_path / "backups"
+    secrets_file(f'[netvalue]\nopen_uploads = true\nbackup_dir = "{where}"\nbackup_every_hours = 24\n'
+                 "backup_keep = 2\n")
+    at = run_app(PAGE)
+    assert not at.exception
+    scheduler = backups.running()
+    assert scheduler is not None and scheduler.schedule == backups.Schedule(where, 24.0, 2)
+    at.run()
+    assert backups.running() is scheduler, "one scheduler per process, however often the app runs"
+    at.button(key="backup_now").click().run()
+    assert not at.exception
+    assert any(s.value.startswith("Sikkerhedskopien `netvalue-") for s in at.success)
+    assert 1 <= len(backups.existing(where)) <= 2
+
+
+def test_no_backup_button_for_someone_who_may_not_upload(db, secrets_file, tmp_path, no_scheduler):
+    secrets_file(f'[netvalue]\nupload_passphrase = "{SECRET}"\nbackup_dir = "{tmp_path / "b"}"\n')
+    at = run_app(PAGE)
+    assert not [b for b in at.button if b.key == "backup_now"]
+
+
+def test_a_cleared_cache_does_not_open_a_second_store(db):
+    """Any browser can send Streamlit's clear_cache message; it empties cache_resource for everyone."""
+    import streamlit as st
+
+    import ui
+
+    at = run_app("pages/overview.py")
+    first = ui.store()
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    at.run()
+    assert not at.exception
+    assert ui.store() is first and list(ui._stores).count(str(db)) == 1
+
+
+@pytest.mark.parametrize("rows", [[10_000], [-1], ["x"], [None]])
+def test_a_crafted_table_selection_is_ignored(db, rows):
+    """What a crafted browser sends for the networks table: a selection whose row is out of range or no number.
+    It reaches the table's on_select callback, which runs before the page (outside app.py's error handler)."""
+    import json
+
+    from streamlit.proto.WidgetStates_pb2 import WidgetStates
+
+    at = run_app("pages/networks.py")
+    title = at.title[0].value
+    table = next(d for d in at.dataframe if d.key == "networks_table")
+    states = WidgetStates()
+    state = states.widgets.add()
+    state.id = table.proto.id
+    state.string_value = json.dumps({"selection": {"rows": rows, "columns": [], "cells": []}})
+    at._run(states)
+    assert not at.exception, at.exception
+    assert at.title[0].value == title, "still the table, no network opened"
