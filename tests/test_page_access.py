@@ -5,9 +5,8 @@ configuration, the start-up log line, and the passphrase back-off per session an
 from __future__ import annotations
 
 import pytest
-from streamlit import config
-from streamlit.runtime.secrets import secrets_singleton
 
+import st_internals
 from netvalue import access
 from tests.apptest_support import run_app
 
@@ -25,20 +24,20 @@ def db(app_store, monkeypatch):
 
 
 @pytest.fixture
-def secrets_file(tmp_path, monkeypatch):
+def secrets_file(tmp_path):
     """write(text) puts text into a secrets.toml of its own and points Streamlit at it (and only it)."""
-    before = config.get_option("secrets.files")
     path = tmp_path / ".streamlit" / "secrets.toml"
     path.parent.mkdir()
+    before: list[list[str]] = []
 
     def write(text: str):
         path.write_text(text, encoding="utf-8")
-        config.set_option("secrets.files", [str(path)], "command-line")
-        monkeypatch.setattr(secrets_singleton, "_secrets", None)  # read afresh, as a new server process does
+        before.append(st_internals.set_secrets_files([str(path)]))
         return path
 
     yield write
-    config.set_option("secrets.files", before, "command-line")
+    if before:
+        st_internals.set_secrets_files(before[0])
 
 
 def texts(at) -> list[str]:
@@ -85,11 +84,12 @@ def test_a_broken_secrets_file_closes_uploads_and_undo_and_says_what_to_fix(db, 
     assert SECRET not in logged[0] and "482913" not in logged[0]
 
 
-def test_no_secrets_at_all_means_uploads_are_off_and_the_page_says_how_to_switch_them_on(db, secrets_file, tmp_path,
-                                                                                         monkeypatch):
-    config.set_option("secrets.files", [str(tmp_path / "nowhere" / "secrets.toml")], "command-line")
-    monkeypatch.setattr(secrets_singleton, "_secrets", None)
-    at = run_app(PAGE)
+def test_no_secrets_at_all_means_uploads_are_off_and_the_page_says_how_to_switch_them_on(db, tmp_path):
+    before = st_internals.set_secrets_files([str(tmp_path / "nowhere" / "secrets.toml")])
+    try:
+        at = run_app(PAGE)
+    finally:
+        st_internals.set_secrets_files(before)
     assert_closed(at)
     assert any("open_uploads = true" in i.value for i in at.info)
 
@@ -189,15 +189,9 @@ def test_a_crafted_table_selection_is_ignored(db, rows):
     It reaches the table's on_select callback, which runs before the page (outside app.py's error handler)."""
     import json
 
-    from streamlit.proto.WidgetStates_pb2 import WidgetStates
-
     at = run_app("pages/networks.py")
     title = at.title[0].value
     table = next(d for d in at.dataframe if d.key == "networks_table")
-    states = WidgetStates()
-    state = states.widgets.add()
-    state.id = table.proto.id
-    state.string_value = json.dumps({"selection": {"rows": rows, "columns": [], "cells": []}})
-    at._run(states)
+    st_internals.send_widget_string(at, table, json.dumps({"selection": {"rows": rows, "columns": [], "cells": []}}))
     assert not at.exception, at.exception
     assert at.title[0].value == title, "still the table, no network opened"
