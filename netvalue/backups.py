@@ -76,18 +76,22 @@ def prune(directory: Path, keep: int) -> list[Path]:
     return gone
 
 
+_take_lock = threading.Lock()  # the schedule and the button may ask at the same moment
+
+
 def take(store: Store, schedule: Schedule, now: datetime | None = None) -> tuple[Path, dict]:
     """Write one backup now and prune; (its directory, its manifest)."""
     now = now or datetime.now(UTC)
-    schedule.directory.mkdir(parents=True, exist_ok=True)
-    base = name_for(now)
-    target = schedule.directory / base
-    n = 1
-    while target.exists():  # two backups within one second (the button twice)
-        n += 1
-        target = schedule.directory / f"{base}-{n}"
-    manifest = store.backup(target)
-    removed = prune(schedule.directory, schedule.keep)
+    with _take_lock:
+        schedule.directory.mkdir(parents=True, exist_ok=True)
+        base = name_for(now)
+        target = schedule.directory / base
+        n = 1
+        while target.exists():  # two backups within one second (the button twice)
+            n += 1
+            target = schedule.directory / f"{base}-{n}"
+        manifest = store.backup(target)
+        removed = prune(schedule.directory, schedule.keep)
     log.info("backup written to %s (%d rows); %d old backup(s) removed", target,
              sum(manifest["rows"].values()), len(removed))
     return target, manifest
