@@ -47,6 +47,7 @@ KEYS = ("upload_passphrase", "uploaders", "auth_provider", "open_uploads", "back
         "backup_keep")
 AUTH_KEYS = ("redirect_uri", "cookie_secret")
 PROVIDER_KEYS = ("client_id", "client_secret", "server_metadata_url")
+NOT_PROVIDERS = ("client_kwargs",)  # tables inside [auth] (or a provider) that are options, not providers
 _TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
@@ -152,7 +153,7 @@ def _check_netvalue(nv: Mapping[str, object]) -> list[Problem]:
 
 def _check_auth(auth: Mapping[str, object], nv: Mapping[str, object]) -> list[Problem]:
     missing = [k for k in AUTH_KEYS if not _is_text(auth.get(k))]
-    providers = {k: v for k, v in auth.items() if isinstance(v, Mapping)}
+    providers = {k: v for k, v in auth.items() if isinstance(v, Mapping) and k not in NOT_PROVIDERS}
     if any(k in auth for k in PROVIDER_KEYS) or not providers:
         providers[""] = auth
     for name, section in providers.items():
@@ -194,7 +195,7 @@ def _provider(auth: Mapping[str, object], configured: object) -> str | None:
         return configured.strip()
     if "client_id" in auth:
         return None
-    named = [k for k, v in auth.items() if isinstance(v, Mapping)]
+    named = [k for k, v in auth.items() if isinstance(v, Mapping) and k not in NOT_PROVIDERS]
     return named[0] if named else None
 
 

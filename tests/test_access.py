@@ -54,6 +54,11 @@ def test_login_provider_from_config_or_the_named_provider_section():
                      {}).provider == "okta"
 
 
+def test_client_kwargs_in_auth_is_an_option_not_a_provider():
+    auth = {**AUTH, "client_kwargs": {"prompt": "login"}}
+    assert gate_from({"auth": auth, "netvalue": {"uploaders": ["a@x.dk"]}}, {}) == Gate("oidc", frozenset({"a@x.dk"}))
+
+
 def test_passphrase_from_secrets_before_the_environment():
     assert gate_from({"netvalue": {"upload_passphrase": "from-secrets"}}, {access.ENV_PASSPHRASE: "env"}) == Gate(
         "passphrase", passphrase="from-secrets")
