@@ -80,8 +80,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                           "Wrong passphrase. The next attempt can be made in {seconds} seconds at the earliest."),
     # -- backups while the dashboard runs -----------------------------------------------------------------------
     "backup.title": ("Sikkerhedskopi", "Backup"),
-    "backup.schedule": ("Der tages automatisk en sikkerhedskopi hver {hours}. time i `{dir}`; de {keep} nyeste "
-                        "gemmes.",
+    "backup.schedule": ("Der tages automatisk en sikkerhedskopi med {hours} timers mellemrum i `{dir}`; de {keep} "
+                        "nyeste gemmes.",
                         "A backup is taken automatically every {hours} hours in `{dir}`; the newest {keep} are kept."),
     "backup.no_schedule": ("Der er ikke sat en mappe til sikkerhedskopier op (`backup_dir` under `[netvalue]`).",
                            "No backup directory is configured (`backup_dir` under `[netvalue]`)."),
