@@ -297,7 +297,7 @@ def stop_if_no_selection(reason: str | None) -> bool:
 
 
 # -- access and backups (netvalue.access, netvalue.backups) ----------------------------------------------------
-def _secrets() -> tuple[dict, list[access.Problem]]:
+def _secrets() -> tuple[dict, list[access.ConfigProblem]]:
     """st.secrets as a plain dict, and the problems reading the secrets files. Streamlit treats a file it cannot
     parse like no file at all; here it is a problem, so that it closes the upload gate instead of opening it."""
     paths = [str(p) for p in st.get_option("secrets.files")]
@@ -308,7 +308,7 @@ def _secrets() -> tuple[dict, list[access.Problem]]:
     except Exception:  # a secrets directory Streamlit cannot read
         loaded, secrets = False, {}
     if not loaded and not problems and any(Path(p).exists() for p in paths):
-        problems = [access.Problem.of("unreadable_other")]
+        problems = [access.ConfigProblem.of("unreadable_other")]
     return ({} if problems else secrets), problems
 
 

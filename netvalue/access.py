@@ -52,7 +52,7 @@ _TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
 @dataclass(frozen=True)
-class Problem:
+class ConfigProblem:
     """One thing wrong with the configuration. ``code`` names the message (``access.<code>``); ``params`` hold
     names of files, sections and keys, positions and counts, never a configured value."""
 
@@ -60,7 +60,7 @@ class Problem:
     params: tuple[tuple[str, object], ...] = ()
 
     @classmethod
-    def of(cls, code: str, **params: object) -> Problem:
+    def of(cls, code: str, **params: object) -> ConfigProblem:
         return cls(code, tuple(params.items()))
 
     def values(self) -> dict[str, object]:
@@ -75,7 +75,7 @@ class Gate:
     uploaders: frozenset[str] = frozenset()
     passphrase: str | None = field(default=None, repr=False)
     provider: str | None = None
-    problems: tuple[Problem, ...] = ()
+    problems: tuple[ConfigProblem, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -89,7 +89,7 @@ class Decision:
 
 
 # -- reading the configuration -------------------------------------------------------------------------------
-def secrets_file_problems(paths: Iterable[str | Path]) -> list[Problem]:
+def secrets_file_problems(paths: Iterable[str | Path]) -> list[ConfigProblem]:
     """Problems with the secrets files that exist among paths: a TOML file that does not parse, with its line and
     column (Streamlit itself treats such a file as no secrets at all, which must not open the gate)."""
     problems = []
@@ -102,9 +102,9 @@ def secrets_file_problems(paths: Iterable[str | Path]) -> list[Problem]:
         except tomllib.TOMLDecodeError as exc:
             at = _TOML_AT.search(str(exc))
             line, column = (int(at.group(1)), int(at.group(2))) if at else (0, 0)
-            problems.append(Problem.of("unreadable", file=str(path), line=line, column=column))
+            problems.append(ConfigProblem.of("unreadable", file=str(path), line=line, column=column))
         except (OSError, UnicodeDecodeError):
-            problems.append(Problem.of("unreadable", file=str(path), line=0, column=0))
+            problems.append(ConfigProblem.of("unreadable", file=str(path), line=0, column=0))
     return problems
 
 
@@ -116,76 +116,76 @@ def _is_number(value: object) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
-def _check_netvalue(nv: Mapping[str, object]) -> list[Problem]:
+def _check_netvalue(nv: Mapping[str, object]) -> list[ConfigProblem]:
     problems = []
     for key in nv:
         if key not in KEYS:
             guess = difflib.get_close_matches(str(key), KEYS, n=1)
-            problems.append(Problem.of("unknown_key", key=str(key), hint=guess[0] if guess else ""))
+            problems.append(ConfigProblem.of("unknown_key", key=str(key), hint=guess[0] if guess else ""))
     if "upload_passphrase" in nv:
         value = nv["upload_passphrase"]
         if not isinstance(value, str):
-            problems.append(Problem.of("not_text", key="upload_passphrase"))
+            problems.append(ConfigProblem.of("not_text", key="upload_passphrase"))
         elif not value.strip():
-            problems.append(Problem.of("blank", key="upload_passphrase"))
+            problems.append(ConfigProblem.of("blank", key="upload_passphrase"))
     if "uploaders" in nv:
         value = nv["uploaders"]
         if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
-            problems.append(Problem.of("uploaders_not_list"))
+            problems.append(ConfigProblem.of("uploaders_not_list"))
         else:
             bad = [i for i, v in enumerate(value, start=1) if not re.fullmatch(r"[^@\s]+@[^@\s]+", v.strip())]
             if bad:
-                problems.append(Problem.of("uploaders_not_email", positions=", ".join(map(str, bad))))
+                problems.append(ConfigProblem.of("uploaders_not_email", positions=", ".join(map(str, bad))))
     for key in ("auth_provider", "backup_dir"):
         if key in nv and not _is_text(nv[key]):
-            problems.append(Problem.of("not_text", key=key))
+            problems.append(ConfigProblem.of("not_text", key=key))
     if "open_uploads" in nv and not isinstance(nv["open_uploads"], bool):
-        problems.append(Problem.of("not_bool", key="open_uploads"))
+        problems.append(ConfigProblem.of("not_bool", key="open_uploads"))
     if "backup_every_hours" in nv and not (_is_number(nv["backup_every_hours"]) and nv["backup_every_hours"] > 0):
-        problems.append(Problem.of("not_positive", key="backup_every_hours"))
+        problems.append(ConfigProblem.of("not_positive", key="backup_every_hours"))
     keep = nv.get("backup_keep", 1)
     if not (isinstance(keep, int) and not isinstance(keep, bool) and keep >= 1):
-        problems.append(Problem.of("not_count", key="backup_keep"))
+        problems.append(ConfigProblem.of("not_count", key="backup_keep"))
     if ("backup_every_hours" in nv or "backup_keep" in nv) and "backup_dir" not in nv:
-        problems.append(Problem.of("backup_without_dir"))
+        problems.append(ConfigProblem.of("backup_without_dir"))
     return problems
 
 
-def _check_auth(auth: Mapping[str, object], nv: Mapping[str, object]) -> list[Problem]:
+def _check_auth(auth: Mapping[str, object], nv: Mapping[str, object]) -> list[ConfigProblem]:
     missing = [k for k in AUTH_KEYS if not _is_text(auth.get(k))]
     providers = {k: v for k, v in auth.items() if isinstance(v, Mapping) and k not in NOT_PROVIDERS}
     if any(k in auth for k in PROVIDER_KEYS) or not providers:
         providers[""] = auth
     for name, section in providers.items():
         missing += [f"{name}.{k}" if name else k for k in PROVIDER_KEYS if not _is_text(section.get(k))]
-    problems = [Problem.of("auth_incomplete", keys=", ".join(missing))] if missing else []
+    problems = [ConfigProblem.of("auth_incomplete", keys=", ".join(missing))] if missing else []
     wanted = nv.get("auth_provider")
     if _is_text(wanted) and str(wanted).strip() not in providers:
-        problems.append(Problem.of("auth_provider_unknown"))
+        problems.append(ConfigProblem.of("auth_provider_unknown"))
     if "uploaders" not in nv:
-        problems.append(Problem.of("no_uploaders"))
+        problems.append(ConfigProblem.of("no_uploaders"))
     return problems
 
 
-def check_secrets(secrets: Mapping[str, object]) -> list[Problem]:
+def check_secrets(secrets: Mapping[str, object]) -> list[ConfigProblem]:
     """Everything wrong with the secrets' shape: unknown sections and keys, wrong types, a half-written login."""
     problems = []
     for name in secrets:
         if name not in SECTIONS:
             guess = difflib.get_close_matches(str(name), SECTIONS, n=1)
-            problems.append(Problem.of("unknown_section", section=str(name), hint=guess[0] if guess else ""))
+            problems.append(ConfigProblem.of("unknown_section", section=str(name), hint=guess[0] if guess else ""))
     nv = secrets.get(SECTION, {})
     if not isinstance(nv, Mapping):
-        problems.append(Problem.of("not_section", section=SECTION))
+        problems.append(ConfigProblem.of("not_section", section=SECTION))
         nv = {}
     problems += _check_netvalue(nv)
     auth = secrets.get("auth")
     if auth is not None and not isinstance(auth, Mapping):
-        problems.append(Problem.of("not_section", section="auth"))
+        problems.append(ConfigProblem.of("not_section", section="auth"))
     elif isinstance(auth, Mapping):
         problems += _check_auth(auth, nv)
     elif "uploaders" in nv or "auth_provider" in nv:
-        problems.append(Problem.of("uploaders_without_login"))
+        problems.append(ConfigProblem.of("uploaders_without_login"))
     return problems
 
 
@@ -200,7 +200,7 @@ def _provider(auth: Mapping[str, object], configured: object) -> str | None:
 
 
 def gate_from(secrets: Mapping[str, object], environ: Mapping[str, str],
-              problems: Sequence[Problem] = ()) -> Gate:
+              problems: Sequence[ConfigProblem] = ()) -> Gate:
     """The gate the configuration asks for; ``closed`` (with its problems) unless it is complete and clear.
 
     ``secrets`` is st.secrets as a plain dict ({} when there is none); ``problems`` are those found reading the
@@ -212,13 +212,13 @@ def gate_from(secrets: Mapping[str, object], environ: Mapping[str, str],
     env_phrase = environ.get(ENV_PASSPHRASE)
     env_open = environ.get(ENV_OPEN)
     if env_phrase is not None and not env_phrase.strip():
-        found.append(Problem.of("env_blank", name=ENV_PASSPHRASE))
+        found.append(ConfigProblem.of("env_blank", name=ENV_PASSPHRASE))
     if env_open not in (None, "", "0", "1"):
-        found.append(Problem.of("env_open_invalid", name=ENV_OPEN))
+        found.append(ConfigProblem.of("env_open_invalid", name=ENV_OPEN))
     guarded = isinstance(auth, Mapping) or "upload_passphrase" in nv or bool(env_phrase)
     wants_open = nv.get("open_uploads") is True or env_open == "1"
     if wants_open and guarded:
-        found.append(Problem.of("open_and_guarded"))
+        found.append(ConfigProblem.of("open_and_guarded"))
     if found:
         return Gate("closed", problems=tuple(found))
     if isinstance(auth, Mapping):
@@ -229,10 +229,10 @@ def gate_from(secrets: Mapping[str, object], environ: Mapping[str, str],
         return Gate("passphrase", passphrase=phrase)
     if wants_open:
         return Gate("open")
-    return Gate("closed", problems=(Problem.of("not_configured"),))
+    return Gate("closed", problems=(ConfigProblem.of("not_configured"),))
 
 
-_logged: set[tuple[str, tuple[Problem, ...]]] = set()
+_logged: set[tuple[str, tuple[ConfigProblem, ...]]] = set()
 _logged_lock = threading.Lock()
 
 
@@ -254,7 +254,7 @@ def log_once(gate: Gate) -> bool:
     return True
 
 
-def describe(problem: Problem) -> str:
+def describe(problem: ConfigProblem) -> str:
     """A problem as one English log line: code and the names it carries (never a secret)."""
     values = problem.values()
     return problem.code + (f" ({', '.join(f'{k}={v}' for k, v in values.items() if v != '')})" if values else "")
@@ -378,7 +378,7 @@ class Guard:
 GUARD = Guard()
 
 
-def explain(problem: Problem, lang: str) -> str:
+def explain(problem: ConfigProblem, lang: str) -> str:
     """A problem as one Markdown line for the page, in the language: what to fix, naming keys, never values."""
     values = {k: str(v).replace("`", "'") for k, v in problem.params}
     if "file" in values:  # the page names the file; where it lies on the server is for the log

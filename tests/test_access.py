@@ -124,7 +124,7 @@ def test_explain_shows_a_near_miss_but_never_an_unknown_name():
 
 
 def test_file_problems_close_the_gate_even_with_good_secrets():
-    bad = [access.Problem.of("unreadable", file="x/secrets.toml", line=2, column=20)]
+    bad = [access.ConfigProblem.of("unreadable", file="x/secrets.toml", line=2, column=20)]
     g = gate_from({"netvalue": {"upload_passphrase": "pw"}}, {}, bad)
     assert g.mode == "closed" and codes(g) == ["unreadable"]
 
@@ -135,7 +135,7 @@ def test_a_secrets_file_that_does_not_parse_is_found_with_its_line_and_column(tm
     good = tmp_path / "good.toml"
     good.write_text('[netvalue]\nopen_uploads = true\n', encoding="utf-8")
     problems = access.secrets_file_problems([broken, good, tmp_path / "missing.toml"])
-    assert problems == [access.Problem.of("unreadable", file=str(broken), line=2, column=39)]
+    assert problems == [access.ConfigProblem.of("unreadable", file=str(broken), line=2, column=39)]
     text = access.explain(problems[0], "da")
     assert "linje 2, kolonne 39" in text and "Fælles" not in text
 
