@@ -225,3 +225,14 @@ def test_a_db_that_is_no_store_is_refused_in_one_sentence(tmp_path, kind):
         assert r.stderr.startswith(f"refused: --db {where} ") and r.stderr.count("\n") == 1, r.stderr
         assert "Traceback" not in r.stderr
     assert not (tmp_path / "bk").exists()
+
+
+def test_cli_backup_leaves_an_existing_partial_directory_alone(live, tmp_path):
+    path, _ = live
+    leftover = tmp_path / ".nightly.partial"
+    leftover.mkdir()
+    (leftover / "precious.txt").write_text("not ours")
+    r = cli("backup", str(tmp_path / "nightly"), "--db", str(path))
+    assert r.returncode == 0, r.stderr
+    assert (leftover / "precious.txt").read_text() == "not ours"
+    assert (tmp_path / "nightly" / "manifest.json").is_file()
