@@ -115,7 +115,7 @@ def test_a_good_secrets_file_asks_for_the_passphrase_and_wrong_guesses_back_off(
     with caplog.at_level("WARNING", logger="netvalue.access"):
         for _ in range(3):  # three free mistakes
             assert [e.value for e in _guess(at, "forkert").error] == ["Forkert adgangskode."]
-        assert "tidligst ske om 1 sekunder" in _guess(at, "forkert").error[0].value
+        assert "tidligst ske om 1 s." in _guess(at, "forkert").error[0].value
         # Now even the right passphrase is not checked until the wait is over.
         assert "Prøv igen om" in _guess(at, SECRET).error[0].value
     assert len(at.file_uploader) == 0

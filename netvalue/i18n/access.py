@@ -4,9 +4,10 @@ backups the running app writes. Messages name files, sections and keys, never a 
 TEXTS: dict[str, tuple[str, str]] = {
     "access.closed": (
         "Upload og fortryd er lukket for alle, fordi opsætningen af adgang ikke er i orden. Den, der driver "
-        "netvalue, skal rette følgende i `.streamlit/secrets.toml` eller miljøet og genstarte:",
+        "netvalue, skal rette følgende i `.streamlit/secrets.toml` eller miljøvariablerne og genstarte netvalue:",
         "Uploading and undo are closed for everyone because the access configuration is not in order. Whoever "
-        "runs netvalue must fix the following in `.streamlit/secrets.toml` or the environment and restart:",
+        "runs netvalue must fix the following in `.streamlit/secrets.toml` or the environment variables and "
+        "restart netvalue:",
     ),
     "access.not_configured": (
         "Upload og fortryd er slået fra: der er hverken sat login, adgangskode eller demo-tilstand op. Den, der "
@@ -74,10 +75,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Open uploads (`open_uploads` or `NETVALUE_OPEN_UPLOADS`) are switched on together with a login or a "
         "passphrase. Choose one.",
     ),
-    "access.wait": ("For mange forkerte forsøg. Prøv igen om {seconds} sekunder.",
-                    "Too many wrong attempts. Try again in {seconds} seconds."),
-    "access.wrong_wait": ("Forkert adgangskode. Næste forsøg kan tidligst ske om {seconds} sekunder.",
-                          "Wrong passphrase. The next attempt can be made in {seconds} seconds at the earliest."),
+    "access.wait": ("For mange forkerte forsøg. Prøv igen om {seconds} s.",
+                    "Too many wrong attempts. Try again in {seconds} s."),
+    "access.wrong_wait": ("Forkert adgangskode. Næste forsøg kan tidligst ske om {seconds} s.",
+                          "Wrong passphrase. The next attempt can be made in {seconds} s at the earliest."),
     # -- backups while the dashboard runs -----------------------------------------------------------------------
     "backup.title": ("Sikkerhedskopi", "Backup"),
     "backup.schedule": ("Der tages automatisk en sikkerhedskopi med {hours} timers mellemrum i `{dir}`; de {keep} "
