@@ -89,17 +89,21 @@ def test_the_scheduler_starts_once_per_process_and_writes_a_restorable_backup(tm
 
 
 def _measurements(n: int) -> bytes:
+    """n measurements with distinct keys (two networks × four indicators × months of 1900–2100), long notes."""
+    keys = [(net, ind) for net in ("N1", "N2") for ind in ("sat", "sick", "saved", "cost")]
     rows = [["network_id", "indicator_id", "period", "value", "evidence", "note"]]
-    rows += [["N1", "sat", f"{1900 + i // 12}-{i % 12 + 1:02d}", str(i % 5 + 1), "measured", ""] for i in range(n)]
+    rows += [[*keys[i % 8], f"{1900 + (i // 8) // 12}-{(i // 8) % 12 + 1:02d}", str(i % 5 + 1), "measured",
+              "en lang bemærkning, der gør filen stor nok til DuckDB-vejen"] for i in range(n)]
     return make_csv(rows)
 
 
-def test_a_backup_taken_during_a_load_is_exactly_before_or_exactly_after_it(tmp_path):
+@pytest.mark.parametrize("n", [2_400, 19_000], ids=["checked by ingest", "read by DuckDB (bulk)"])
+def test_a_backup_taken_during_a_load_is_exactly_before_or_exactly_after_it(tmp_path, n):
     path = tmp_path / "live.duckdb"
     with Store(path) as store:
         service.load_files(store, tiny_files(), who="test")
         before = state(store)
-        big = [("measurements.csv", _measurements(2400))]
+        big = [("measurements.csv", _measurements(n))]
         loading = threading.Event()
         finished = threading.Event()
 
@@ -118,7 +122,7 @@ def test_a_backup_taken_during_a_load_is_exactly_before_or_exactly_after_it(tmp_
             taken.append(store.backup(tmp_path / f"b{len(taken)}")["rows"])
         worker.join()
         after = state(store)
-    assert before != after
+    assert after[1] == [*before[1], before[1][-1] + 1] and after[0]["measurements"] >= n, "the load went in"
     seen = set()
     for i in range(len(taken)):
         with Store(":memory:") as copy:
