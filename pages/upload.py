@@ -281,7 +281,7 @@ st.dataframe(history, width="stretch", hide_index=True, key="upload_history",
              column_config={history.columns[3]: st.column_config.TextColumn(width="medium")})
 
 if not decision.allowed:
-    st.caption(ui.tr("upload.need_access"))
+    st.caption(ui.tr("access.closed_undo" if gate.mode == "closed" else "upload.need_access"))
     st.stop()
 active = batches[batches["undone_at"].isna()]
 if active.empty:

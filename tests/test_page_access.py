@@ -76,6 +76,7 @@ def test_a_broken_secrets_file_closes_uploads_and_undo_and_says_what_to_fix(db, 
         at = run_app(PAGE)
         at.run()
     assert_closed(at)
+    assert any("Fortryd er lukket" in c.value for c in at.caption)
     shown = "\n".join(texts(at))
     assert "Upload og fortryd er lukket for alle" in shown and fix in shown
     assert SECRET not in shown and "482913" not in shown

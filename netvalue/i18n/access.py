@@ -75,6 +75,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Open uploads (`open_uploads` or `NETVALUE_OPEN_UPLOADS`) are switched on together with a login or a "
         "passphrase. Choose one.",
     ),
+    "access.closed_undo": ("Fortryd er lukket, indtil adgangen er sat op (se ovenfor).",
+                           "Undo is closed until access is configured (see above)."),
     "access.wait": ("For mange forkerte forsøg. Prøv igen om {seconds} s.",
                     "Too many wrong attempts. Try again in {seconds} s."),
     "access.wrong_wait": ("Forkert adgangskode. Næste forsøg kan tidligst ske om {seconds} s.",
