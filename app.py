@@ -17,6 +17,8 @@ st.set_page_config(page_title="netvalue", page_icon=":material/water:", layout="
 def main() -> None:
     filters = ui.sidebar_filters()
     st.session_state["_filters"] = filters
+    ui.upload_gate()  # logs who may upload once per process, so a closed or open gate shows in the log at once
+    ui.start_backups()  # the scheduled backups of the running app; one thread per process
     L = filters.lang
     pages = [
         st.Page("pages/overview.py", title=t("page.overview", L), icon=":material/dashboard:", default=True,

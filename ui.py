@@ -5,6 +5,8 @@ Streamlit lives here and in pages/; the library (netvalue/) never imports it.
 
 from __future__ import annotations
 
+import os
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -12,23 +14,30 @@ import pandas as pd
 import streamlit as st
 
 import st_internals
+from netvalue import access, backups, i18n, orgtree, scoring, service, windows
 from netvalue import filters as flt
-from netvalue import i18n, orgtree, scoring, service, windows
 from netvalue.explain import escape_markdown
 from netvalue.schema import NETWORK_TYPES, PERSPECTIVES
 from netvalue.store import Store, default_path
 from netvalue.views.registry import REGISTRY
 
+_stores: dict[str, Store] = {}
+_stores_lock = threading.Lock()
 
-@st.cache_resource(show_spinner=False)
+
 def _store(path: str) -> Store:
-    # A fresh checkout has no store file: create it from the embedded sample. A store that exists but is
-    # empty was made so on purpose (netvalue init); the pages then offer the sample or the upload.
-    fresh = path != ":memory:" and not Path(path).exists()
-    store = Store(path)
-    if fresh:
-        service.ensure_sample(store)
-    return store
+    # Process-wide, not st.cache_resource: any browser can send Streamlit's "clear_cache" message, which empties
+    # cache_resource for everyone; a second Store on the same file would bring a second write lock.
+    with _stores_lock:
+        if path not in _stores:
+            # A fresh checkout has no store file: create it from the embedded sample. A store that exists but is
+            # empty was made so on purpose (netvalue init); the pages then offer the sample or the upload.
+            fresh = path != ":memory:" and not Path(path).exists()
+            store = Store(path)
+            if fresh:
+                service.ensure_sample(store)
+            _stores[path] = store
+        return _stores[path]
 
 
 def store() -> Store:
@@ -285,3 +294,41 @@ def stop_if_no_selection(reason: str | None) -> bool:
     else:
         st.warning(tr("empty.no_match"))
     return True
+
+
+# -- access and backups (netvalue.access, netvalue.backups) ----------------------------------------------------
+def _secrets() -> tuple[dict, list[access.ConfigProblem]]:
+    """st.secrets as a plain dict, and the problems reading the secrets files. Streamlit treats a file it cannot
+    parse like no file at all; here it is a problem, so that it closes the upload gate instead of opening it."""
+    paths = [str(p) for p in st.get_option("secrets.files")]
+    problems = access.secrets_file_problems(paths)
+    try:
+        loaded = st.secrets.load_if_toml_exists()
+        secrets = st.secrets.to_dict() if loaded else {}
+    except Exception:  # a secrets directory Streamlit cannot read
+        loaded, secrets = False, {}
+    if not loaded and not problems and any(Path(p).exists() for p in paths):
+        problems = [access.ConfigProblem.of("unreadable_other")]
+    return ({} if problems else secrets), problems
+
+
+def upload_gate() -> access.Gate:
+    """Who may upload and undo, from the secrets and the environment; logged once per process and configuration."""
+    secrets, problems = _secrets()
+    gate = access.gate_from(secrets, os.environ, problems)
+    access.log_once(gate)
+    return gate
+
+
+def backup_schedule() -> backups.Schedule | None:
+    """The backup schedule in the settings; None when there is none or the settings have problems."""
+    secrets, problems = _secrets()
+    return None if problems or access.check_secrets(secrets) else backups.schedule_from(secrets)
+
+
+def start_backups() -> None:
+    """Start the scheduled backups of the running app (once per process; later calls do nothing)."""
+    schedule = backup_schedule()
+    if schedule is not None and backups.running() is None:
+        s = store()
+        backups.start(lambda: s, schedule)

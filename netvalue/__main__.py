@@ -39,8 +39,27 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+class Refused(Exception):
+    """A command line that cannot go on: one plain sentence on stderr, exit code 2."""
+
+
 def _open(args: argparse.Namespace) -> Store:
-    return Store(args.db or default_path())
+    """The store at --db; a path that cannot be a store (a directory, a device, an empty or foreign file) is
+    refused in one sentence instead of DuckDB's traceback."""
+    path = Path(args.db or default_path())
+    if path.is_dir():
+        raise Refused(f"--db {path} is a directory; give the path of a store file (e.g. data/netvalue.duckdb)")
+    if path.exists() and not path.is_file():
+        raise Refused(f"--db {path} is not a regular file; give the path of a store file")
+    if path.is_file() and path.stat().st_size == 0:
+        raise Refused(f"--db {path} is an empty file, not a netvalue store; remove it or give another path")
+    try:
+        return Store(path)
+    except StoreBusy:
+        raise
+    except Exception as exc:  # DuckDB's IOException, a newer schema, a file that is not DuckDB at all
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise Refused(f"--db {path} cannot be opened as a netvalue store ({reason})") from exc
 
 
 def _report(result, lang: str) -> str:
@@ -115,7 +134,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
             print(f"refused: {store.path} holds data; add --replace to replace it with the backup", file=sys.stderr)
             return 1
         try:
-            manifest = store.restore(args.directory)
+            manifest = service.restore(store, args.directory)
         except (ValueError, OSError) as exc:
             print(f"refused: {exc}; the store is as it was", file=sys.stderr)
             return 1
@@ -140,6 +159,9 @@ def main(argv: list[str] | None = None) -> int:
     except StoreBusy as exc:
         print(str(exc), file=sys.stderr)
         return 3
+    except Refused as exc:
+        print(f"refused: {exc}", file=sys.stderr)
+        return 2
     except StoreIntegrityError as exc:
         print(f"refused: {exc}", file=sys.stderr)
         for d in exc.details:

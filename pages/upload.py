@@ -4,13 +4,12 @@ yet) → save as one batch → history → undo. Uploading and undo are behind t
 from __future__ import annotations
 
 import logging
-import os
 import time
 
 import streamlit as st
 
 import ui
-from netvalue import access, bulk, ingest, service, templates
+from netvalue import access, backups, bulk, ingest, service, templates
 from netvalue.explain import escape_markdown
 from netvalue.export import to_csv_bytes
 from netvalue.i18n import label, t
@@ -30,14 +29,6 @@ def n(x: float) -> str:
 
 def rows(k: int) -> str:
     return ui.tr("upload.row" if k == 1 else "upload.rows", n=n(k))
-
-
-def secrets() -> dict:
-    """st.secrets as a plain dict; {} when there is no secrets file (a local demo)."""
-    try:
-        return st.secrets.to_dict() if st.secrets.load_if_toml_exists() else {}
-    except Exception:  # an unreadable secrets file is reported by Streamlit at start-up; treat it as none
-        return {}
 
 
 def secs(t0: float) -> str:
@@ -81,13 +72,19 @@ templates_box.caption(ui.tr("upload.order_hint"))
 # -- 2. Gate ----------------------------------------------------------------------------------------------------
 st.subheader(ui.tr("upload.upload"))
 show_flash("upload")
-gate = access.gate_from(secrets(), os.environ)
+gate = ui.upload_gate()
 user = st.user
 decision = access.decide(gate, logged_in=bool(user.get("is_logged_in", False)), email=user.get("email"),
                          email_verified=user.get("email_verified"), token=ss.get("upload_token"))
 
-if gate.mode == "open":
-    st.info(ui.tr("upload.gate_open"), icon=":material/lock_open:")
+if gate.mode == "closed":
+    if [p.code for p in gate.problems] == ["not_configured"]:
+        st.info(ui.tr("access.not_configured"), icon=":material/lock:")
+    else:
+        st.error(ui.tr("access.closed") + "".join(f"\n- {access.explain(p, L)}" for p in gate.problems),
+                 icon=":material/block:")
+elif gate.mode == "open":
+    st.info(ui.tr("access.gate_open"), icon=":material/lock_open:")
 elif gate.mode == "oidc":
     if decision.reason == "login_needed":
         st.info(ui.tr("upload.gate_login_needed"), icon=":material/lock:")
@@ -116,11 +113,15 @@ else:
     with st.form("upload_unlock", clear_on_submit=True):
         given = st.text_input(ui.tr("upload.passphrase"), type="password", key="upload_passphrase")
         if st.form_submit_button(ui.tr("upload.unlock")):
-            if access.passphrase_ok(gate, given):
+            attempt = access.GUARD.attempt(gate, given, ss.setdefault("upload_backoff", access.Backoff()))
+            if attempt.outcome == "unlocked":
                 ss["upload_token"] = access.session_token(gate)
                 st.rerun()
+            elif attempt.outcome == "wait":
+                st.error(ui.tr("access.wait", seconds=attempt.seconds))
             else:
-                st.error(ui.tr("upload.passphrase_wrong"))
+                st.error(ui.tr("access.wrong_wait", seconds=attempt.seconds) if attempt.seconds
+                         else ui.tr("upload.passphrase_wrong"))
 
 
 def refusal(exc: StoreIntegrityError) -> str:
@@ -275,6 +276,31 @@ if decision.allowed:
             if st.button(ui.tr("upload.commit"), type="primary", key="upload_commit", icon=":material/save:"):
                 save(files, result, decision.who or "")
 
+# -- Backups of the running app (netvalue.backups), for uploaders -----------------------------------------------
+def backup_section() -> None:
+    """The backup schedule, the newest backup and a button that takes one now (Store.backup: one transaction)."""
+    schedule = ui.backup_schedule()
+    with st.expander(ui.tr("backup.title"), icon=":material/backup:"):
+        if schedule is None:
+            st.caption(ui.tr("backup.no_schedule"))
+            return
+        st.caption(ui.tr("backup.schedule", hours=n(schedule.every_hours), dir=schedule.directory, keep=schedule.keep))
+        done = backups.existing(schedule.directory)
+        if done:
+            st.caption(ui.tr("backup.latest", name=done[-1].name))
+        if st.button(ui.tr("backup.now"), key="backup_now", icon=":material/backup:"):
+            try:
+                path, manifest = backups.take(store, schedule)
+            except Exception:
+                log.exception("backup from the upload page failed")
+                st.error(ui.tr("backup.failed"))
+            else:
+                st.success(ui.tr("backup.done", name=path.name, rows=n(sum(manifest["rows"].values()))))
+
+
+if decision.allowed:
+    backup_section()
+
 # -- 3. History and undo ----------------------------------------------------------------------------------------
 st.subheader(ui.tr("upload.history"))
 show_flash("history")
@@ -288,7 +314,7 @@ st.dataframe(history, width="stretch", hide_index=True, key="upload_history",
              column_config={history.columns[3]: st.column_config.TextColumn(width="medium")})
 
 if not decision.allowed:
-    st.caption(ui.tr("upload.need_access"))
+    st.caption(ui.tr("access.closed_undo" if gate.mode == "closed" else "upload.need_access"))
     st.stop()
 active = batches[batches["undone_at"].isna()]
 if active.empty:

@@ -27,7 +27,7 @@ BAD = make_csv([
 def server(tmp_path_factory):
     chromium = need_chromium()
     db = tmp_path_factory.mktemp("browser_upload") / "netvalue.duckdb"
-    with streamlit_server(db) as url:
+    with streamlit_server(db, {"NETVALUE_OPEN_UPLOADS": "1"}) as url:
         # Warm up: until app.py has run st.navigation once, a cold server still treats pages/ as the old
         # pages-directory app (reported to the lead); the first session is spent on that.
         with browser_page(chromium) as page:

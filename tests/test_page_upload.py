@@ -59,6 +59,7 @@ FIXED_MEASUREMENTS = danish([
 def db(app_store, monkeypatch):
     path = app_store
     monkeypatch.delenv("NETVALUE_UPLOAD_PASSPHRASE", raising=False)
+    monkeypatch.setenv("NETVALUE_OPEN_UPLOADS", "1")  # uploads are closed unless opened on purpose (a demo)
     return path
 
 
@@ -309,6 +310,7 @@ def _submit(at, passphrase: str):
 @pytest.mark.parametrize("where", ["secrets", "environment"])
 def test_a_passphrase_guards_the_uploader_and_undo(db, monkeypatch, where):
     secret = "Fælles nøgle 2025"
+    monkeypatch.delenv("NETVALUE_OPEN_UPLOADS")
     if where == "environment":
         monkeypatch.setenv("NETVALUE_UPLOAD_PASSPHRASE", secret)
         at = run_app(PAGE)
@@ -331,7 +333,8 @@ def test_a_passphrase_guards_the_uploader_and_undo(db, monkeypatch, where):
     assert all(secret not in t for t in texts(at))
 
 
-def test_oidc_login_and_the_uploader_list(db):
+def test_oidc_login_and_the_uploader_list(db, monkeypatch):
+    monkeypatch.delenv("NETVALUE_OPEN_UPLOADS")
     at = run_app(PAGE, secrets={"auth": AUTH, "netvalue": {"uploaders": ["team@albertslund.dk"]}})
     at.user = {"is_logged_in": False}
     at.run()
