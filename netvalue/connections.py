@@ -3,7 +3,7 @@ Pure transforms; inputs are never mutated. Definitions (DESIGN.md "Connections";
 
 * A **node** is a participating unit of any level (a whole centre taking part is a node of its own, beside
   its units), external actors included.
-* Its **area** is the nearest ancestor-or-self of level ``area`` (from spread.org_tree, the one walk up the
+* Its **area** is the nearest ancestor-or-self of level ``area`` (from orgtree.org_tree, the one walk up the
   tree); an external node's area is ``external`` (a unit is external when it or something above it is); a
   node with no area above it is its own area.
 * Two distinct nodes are **connected** on a day when both have a spell (``joined_on`` .. ``left_on``, both
@@ -29,7 +29,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from netvalue.spread import org_tree
+from netvalue.orgtree import org_tree
 
 YEAR_COLUMNS: tuple[str, ...] = ("year", "connected_units", "connections", "cross_area", "external", "new",
                                  "cross_share")
@@ -48,7 +48,7 @@ _OPEN = np.datetime64("9999-12-31", "D")
 def places(org_units: pd.DataFrame, tree: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every org unit as a possible node: unit_id, name, level, external, area_id (the design's area:
     nearest area ancestor-or-self, ``external``, or the unit itself), area_name, centre_id (nearest centre
-    ancestor-or-self, <NA> when none). tree is spread.org_tree(org_units) when the caller has it."""
+    ancestor-or-self, <NA> when none). tree is orgtree.org_tree(org_units) when the caller has it."""
     tree = org_tree(org_units) if tree is None else tree
     ext = tree["external"].to_numpy(dtype=bool)
     uid = tree["unit_id"].astype("str")
