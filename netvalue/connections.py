@@ -230,25 +230,34 @@ def yearly_from_pairs(sp: SpellPairs, place: pd.DataFrame, scope: Collection[str
 # A window of days: edges, nodes, the area matrix
 # --------------------------------------------------------------------------------------------
 
+def window_pair_networks(sp: SpellPairs, start: date | None = None, end: date | None = None,
+                         scope: Collection[str] | None = None) -> pd.DataFrame:
+    """Which networks connect which pairs on at least one day of [start, end] (both included; None = open):
+    a, b (unit ids, a < b), network_id; distinct."""
+    lo, hi = _day(start, np.datetime64("0001-01-01", "D")), _day(end, _OPEN)
+    keep = _in_scope(sp, scope) & (np.maximum(sp.start, lo) <= np.minimum(sp.end, hi))
+    e = pd.DataFrame({"a": sp.a[keep], "b": sp.b[keep], "n": sp.network[keep]}).drop_duplicates()
+    ids = sp.units.astype(str)
+    return pd.DataFrame({
+        "a": pd.array(ids[e["a"].to_numpy()], dtype="str"),
+        "b": pd.array(ids[e["b"].to_numpy()], dtype="str"),
+        "network_id": pd.array(np.asarray(sp.networks, dtype=str)[e["n"].to_numpy()], dtype="str"),
+    })
+
+
 def window_edges(sp: SpellPairs, place: pd.DataFrame, start: date | None = None, end: date | None = None,
                  scope: Collection[str] | None = None) -> pd.DataFrame:
     """The pairs connected on at least one day of [start, end] (both included; None = open): a, b (unit
     ids, a < b), networks (how many networks connect them in the window), a_area, b_area, kind (KINDS)."""
-    lo, hi = _day(start, np.datetime64("0001-01-01", "D")), _day(end, _OPEN)
-    keep = _in_scope(sp, scope) & (np.maximum(sp.start, lo) <= np.minimum(sp.end, hi))
-    e = pd.DataFrame({"a": sp.a[keep], "b": sp.b[keep], "n": sp.network[keep]}).drop_duplicates()
-    e = e.groupby(["a", "b"], as_index=False).size().rename(columns={"size": "networks"})
-    ext, _ = _node_flags(sp, place)
-    ea, eb = ext[e["a"].to_numpy()], ext[e["b"].to_numpy()]
-    ids = sp.units.astype(str)
-    pl = place.set_index("unit_id")["area_id"]
-    out = pd.DataFrame({
-        "a": pd.array(ids[e["a"].to_numpy()], dtype="str"),
-        "b": pd.array(ids[e["b"].to_numpy()], dtype="str"),
-        "networks": e["networks"].to_numpy(dtype=np.int64),
-    })
-    out["a_area"] = out["a"].map(pl).fillna(out["a"]).astype("str")
-    out["b_area"] = out["b"].map(pl).fillna(out["b"]).astype("str")
+    pn = window_pair_networks(sp, start, end, scope)
+    out = pn.groupby(["a", "b"], as_index=False).size().rename(columns={"size": "networks"})
+    out["networks"] = out["networks"].astype(np.int64)
+    pl = place.set_index("unit_id")
+    ext = pl["external"]
+    ea = out["a"].map(ext).fillna(False).to_numpy(dtype=bool)
+    eb = out["b"].map(ext).fillna(False).to_numpy(dtype=bool)
+    out["a_area"] = out["a"].map(pl["area_id"]).fillna(out["a"]).astype("str")
+    out["b_area"] = out["b"].map(pl["area_id"]).fillna(out["b"]).astype("str")
     same = (out["a_area"] == out["b_area"]).to_numpy(dtype=bool)
     out["kind"] = pd.array(np.select([ea & eb, ea ^ eb, same], ["both_external", "external", "within_area"],
                                      "cross_area"), dtype="str")
@@ -277,25 +286,27 @@ def cross_area_count(participation: pd.DataFrame, org_units: pd.DataFrame, start
     return window_counts(window_edges(spell_pairs(participation), places(org_units), start, end, scope))["cross_area"]
 
 
-def window_nodes(participation: pd.DataFrame, place: pd.DataFrame, edges: pd.DataFrame,
-                 start: date | None = None, end: date | None = None,
-                 scope: Collection[str] | None = None) -> pd.DataFrame:
-    """The nodes taking part on at least one day of the window (in scope when given): unit_id, name, level,
-    external, area_id, area_name, centre_id, networks (networks taken part in during the window),
-    connections (how many other nodes it is connected to in the window). Ordered by unit_id."""
+def window_links(participation: pd.DataFrame, start: date | None = None, end: date | None = None) -> pd.DataFrame:
+    """(network_id, unit_id) of the spells covering at least one day of [start, end]; distinct."""
     lo, hi = _day(start, np.datetime64("0001-01-01", "D")), _day(end, _OPEN)
     joined = _days(participation["joined_on"])
     left = _days(participation["left_on"])
     left = np.where(np.isnat(left), _OPEN, left)
-    act = participation.loc[(joined <= hi) & (left >= lo) & (left >= joined), ["network_id", "unit_id"]]
-    nets = act.drop_duplicates().groupby("unit_id").size()
+    act = (joined <= hi) & (left >= lo) & (left >= joined)
+    return participation.loc[act, ["network_id", "unit_id"]].drop_duplicates(ignore_index=True)
+
+
+def window_nodes(links: pd.DataFrame, place: pd.DataFrame, edges: pd.DataFrame,
+                 scope: Collection[str] | None = None) -> pd.DataFrame:
+    """The nodes taking part in the window (links from window_links; with a scope, those in it or connected
+    to it): unit_id, name, level, external, area_id, area_name, centre_id, networks (networks taken part in
+    during the window), connections (how many other nodes it is connected to). Ordered by unit_id."""
+    nets = links.groupby("unit_id").size()
     if scope is not None:
-        in_edges = set(edges["a"]) | set(edges["b"])
-        nets = nets[nets.index.isin(set(scope) | in_edges)]
+        nets = nets[nets.index.isin(set(scope) | set(edges["a"]) | set(edges["b"]))]
     degree = pd.concat([edges["a"], edges["b"]]).value_counts()
-    ids = pd.Index(sorted(nets.index.astype(str)), dtype="str")
-    pl = place.set_index("unit_id").reindex(ids)
-    out = pl.reset_index().rename(columns={"index": "unit_id"})
+    ids = pd.Index(sorted(nets.index.astype(str)), dtype="str", name="unit_id")
+    out = place.set_index("unit_id").reindex(ids).reset_index()
     out["unit_id"] = out["unit_id"].astype("str")
     out["name"] = out["name"].fillna(out["unit_id"]).astype("str")
     out["level"] = out["level"].astype("str")
@@ -306,6 +317,82 @@ def window_nodes(participation: pd.DataFrame, place: pd.DataFrame, edges: pd.Dat
     out["connections"] = degree.reindex(ids, fill_value=0).to_numpy(dtype=np.int64)
     return out[["unit_id", "name", "level", "external", "area_id", "area_name", "centre_id", "networks",
                 "connections"]]
+
+
+GRAPH_LEVELS: tuple[str, ...] = ("unit", "centre", "area")
+MAX_GRAPH_NODES = 150
+
+
+def _group_of(nodes: pd.DataFrame, level: str) -> pd.Series:
+    """unit_id -> the node it is drawn as at a level: itself, its centre (a unit above any centre stays
+    itself), or its area; external actors always stay themselves."""
+    uid = nodes["unit_id"]
+    if level == "unit":
+        g = uid
+    elif level == "centre":
+        g = nodes["centre_id"].fillna(uid)
+    else:
+        g = nodes["area_id"]
+    g = g.where(~nodes["external"].to_numpy(dtype=bool), uid)
+    return pd.Series(g.astype("str").to_numpy(), index=uid.to_numpy())
+
+
+def graph_level(nodes: pd.DataFrame, max_nodes: int = MAX_GRAPH_NODES) -> str:
+    """The finest level (unit, centre, area) at which the graph has at most max_nodes nodes."""
+    for level in GRAPH_LEVELS[:-1]:
+        if _group_of(nodes, level).nunique() <= max_nodes:
+            return level
+    return GRAPH_LEVELS[-1]
+
+
+def graph(nodes: pd.DataFrame, links: pd.DataFrame, pair_networks: pd.DataFrame, place: pd.DataFrame,
+          level: str = "unit") -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The graph to draw at a level. Nodes: node_id, label, area_id, area_name, external, members (nodes
+    drawn as it), networks (distinct networks its members take part in). Edges: a, b (node ids, a < b),
+    networks (distinct networks connecting a member of one with a member of the other); pairs inside one
+    drawn node are left out."""
+    group = _group_of(nodes, level)
+    pl = place.set_index("unit_id")
+    l2 = links[links["unit_id"].isin(group.index)]
+    nets = pd.DataFrame({"g": l2["unit_id"].map(group), "n": l2["network_id"]}).drop_duplicates()
+    nets = nets.groupby("g").size()
+    members = group.value_counts()
+    ids = pd.Index(sorted(set(group)), dtype="str")
+    first = nodes.assign(g=group.to_numpy()).drop_duplicates("g").set_index("g")
+    label = [str(pl.at[g, "name"]) if g in pl.index else g for g in ids]
+    area_id = [str(pl.at[g, "area_id"]) if g in pl.index else str(first.at[g, "area_id"]) for g in ids]
+    out_nodes = pd.DataFrame({
+        "node_id": ids.to_numpy(),
+        "label": label,
+        "area_id": area_id,
+        "area_name": [str(first.at[g, "area_name"]) for g in ids],
+        "external": np.array([bool(first.at[g, "external"]) for g in ids], dtype=bool),
+        "members": members.reindex(ids).to_numpy(dtype=np.int64),
+        "networks": nets.reindex(ids, fill_value=0).to_numpy(dtype=np.int64),
+    }).astype({"node_id": "str", "label": "str", "area_id": "str", "area_name": "str"})
+    pn = pair_networks[pair_networks["a"].isin(group.index) & pair_networks["b"].isin(group.index)]
+    ga, gb = pn["a"].map(group).to_numpy(dtype=object), pn["b"].map(group).to_numpy(dtype=object)
+    lo, hi = np.where(ga < gb, ga, gb), np.where(ga < gb, gb, ga)
+    e = pd.DataFrame({"a": lo, "b": hi, "n": pn["network_id"].to_numpy()})
+    e = e[e["a"] != e["b"]].drop_duplicates()
+    edges = e.groupby(["a", "b"], as_index=False).size().rename(columns={"size": "networks"})
+    edges = edges.astype({"a": "str", "b": "str", "networks": "int64"})
+    return out_nodes, edges.sort_values(["a", "b"], ignore_index=True)
+
+
+def layout(nodes: pd.DataFrame, edges: pd.DataFrame, seed: int = SEED) -> pd.DataFrame:
+    """A copy of nodes with x, y from a seeded spring layout (networkx): the same data draws the same picture.
+    Nodes that work together in many networks are pulled close; nodes with no connection sit at the rim."""
+    import networkx as nx
+
+    g = nx.Graph()
+    g.add_nodes_from(nodes["node_id"])
+    g.add_weighted_edges_from(zip(edges["a"], edges["b"], edges["networks"], strict=True), weight="networks")
+    if g.number_of_nodes() == 0:
+        return nodes.assign(x=pd.Series(dtype="float64"), y=pd.Series(dtype="float64"))
+    pos = nx.spring_layout(g, weight="networks", seed=seed, iterations=60)
+    return nodes.assign(x=[round(float(pos[u][0]), 4) for u in nodes["node_id"]],
+                        y=[round(float(pos[u][1]), 4) for u in nodes["node_id"]])
 
 
 def area_order(place: pd.DataFrame, area_ids: Collection[str]) -> list[str]:

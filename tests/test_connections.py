@@ -180,12 +180,42 @@ def test_window_nodes_and_the_area_matrix():
     p = window_parts()
     sp, pl = conn.spell_pairs(p), conn.places(ORG)
     edges = conn.window_edges(sp, pl, date(2015, 1, 1), date(2016, 12, 31))
-    nodes = conn.window_nodes(p, pl, edges, date(2015, 1, 1), date(2016, 12, 31))
+    nodes = conn.window_nodes(conn.window_links(p, date(2015, 1, 1), date(2016, 12, 31)), pl, edges)
     assert nodes[["unit_id", "area_id", "networks", "connections"]].values.tolist() == [
         ["U1", "A1", 2, 3], ["U2", "A1", 1, 1], ["U3", "A2", 1, 2], ["X1", "external", 1, 2]]
     m = conn.area_matrix(edges, pl)
     assert list(m.index) == ["A1", "A2", "external"] and list(m.columns) == ["A1", "A2", "external"]
     assert m.to_numpy().tolist() == [[1, 1, 1], [1, 0, 1], [1, 1, 0]]
+
+
+def test_the_graph_aggregates_to_centres_and_areas_with_networks_as_weights():
+    p = part(("N1", "U1", "2015-01-01", None), ("N1", "U3", "2015-01-01", None), ("N1", "X1", "2015-01-01", None),
+             ("N2", "U2", "2015-01-01", None), ("N2", "U3", "2015-01-01", None), ("N3", "U1", "2015-01-01", None),
+             ("N3", "U2", "2015-01-01", None), ("N3", "L1", "2015-01-01", None))
+    sp, pl = conn.spell_pairs(p), conn.places(ORG)
+    edges = conn.window_edges(sp, pl)
+    links = conn.window_links(p)
+    nodes = conn.window_nodes(links, pl, edges)
+    pn = conn.window_pair_networks(sp)
+    units, unit_edges = conn.graph(nodes, links, pn, pl, "unit")
+    assert units["node_id"].tolist() == ["L1", "U1", "U2", "U3", "X1"]
+    assert unit_edges.values.tolist() == [["L1", "U1", 1], ["L1", "U2", 1], ["U1", "U2", 1], ["U1", "U3", 1],
+                                          ["U1", "X1", 1], ["U2", "U3", 1], ["U3", "X1", 1]]
+    centres, centre_edges = conn.graph(nodes, links, pn, pl, "centre")
+    assert centres[["node_id", "label", "members", "networks"]].values.tolist() == [
+        ["C1", "Center 1", 2, 3], ["C2", "Center 2", 1, 2], ["L1", "Løs enhed", 1, 1], ["X1", "Borgere", 1, 1]]
+    # C1 and C2 meet in N1 (U1-U3) and N2 (U2-U3): two networks; U1-U2 inside C1 is left out
+    assert centre_edges.values.tolist() == [["C1", "C2", 2], ["C1", "L1", 1], ["C1", "X1", 1], ["C2", "X1", 1]]
+    areas, area_edges = conn.graph(nodes, links, pn, pl, "area")
+    assert areas["node_id"].tolist() == ["A1", "A2", "L1", "X1"] and areas["label"].tolist()[:2] == [
+        "Område 1", "Område 2"]
+    assert conn.graph_level(nodes, max_nodes=5) == "unit"
+    assert conn.graph_level(nodes, max_nodes=4) == "centre"
+    assert conn.graph_level(nodes, max_nodes=3) == "area"
+    placed = conn.layout(centres, centre_edges)
+    again = conn.layout(centres, centre_edges)
+    pd.testing.assert_frame_equal(placed, again)
+    assert placed[["x", "y"]].notna().all().all()
 
 
 # -- Graph analytics -------------------------------------------------------------------------
@@ -196,7 +226,7 @@ def test_bridges_and_communities_on_a_path():
              ("N2", "U2", "2015-01-01", None), ("N2", "U3", "2015-01-01", None), ("N2", "X1", "2015-01-01", None))
     sp, pl = conn.spell_pairs(p), conn.places(ORG)
     edges = conn.window_edges(sp, pl)
-    an = conn.analytics(conn.window_nodes(p, pl, edges), edges)
+    an = conn.analytics(conn.window_nodes(conn.window_links(p), pl, edges), edges)
     assert an.exact
     b = an.bridges.set_index("unit_id")
     assert list(b.index) == ["U2", "U1", "U3"]
