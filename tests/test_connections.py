@@ -209,6 +209,7 @@ def test_the_graph_aggregates_to_centres_and_areas_with_networks_as_weights():
     areas, area_edges = conn.graph(nodes, links, pn, pl, "area")
     assert areas["node_id"].tolist() == ["A1", "A2", "L1", "X1"] and areas["label"].tolist()[:2] == [
         "Område 1", "Område 2"]
+    assert area_edges.values.tolist() == [["A1", "A2", 2], ["A1", "L1", 1], ["A1", "X1", 1], ["A2", "X1", 1]]
     assert conn.graph_level(nodes, max_nodes=5) == "unit"
     assert conn.graph_level(nodes, max_nodes=4) == "centre"
     assert conn.graph_level(nodes, max_nodes=3) == "area"

@@ -126,16 +126,16 @@ def path_chart(years: pd.DataFrame, lang: str) -> go.Figure:
     if years.empty:
         return empty_figure(title, lang)
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.08, row_heights=[0.55, 0.45])
-    x = years["year"].astype(int).astype(str)
-    fig.add_trace(go.Bar(x=x, y=years["new"], name=t("connections.chart.path.new", lang),
+    x = years["year"].astype(int).astype(str).tolist()
+    fig.add_trace(go.Bar(x=x, y=years["new"].tolist(), name=t("connections.chart.path.new", lang),
                          marker_color=OKABE_ITO["sky"]), row=1, col=1)
-    fig.add_trace(go.Scatter(x=x, y=years["connections"], name=t("connections.chart.path.connections", lang),
+    fig.add_trace(go.Scatter(x=x, y=years["connections"].tolist(), name=t("connections.chart.path.connections", lang),
                              mode="lines+markers", line={"color": OKABE_ITO["black"], "width": 2.5}), row=1, col=1)
     conns = years["connections"].where(years["connections"] > 0)
-    fig.add_trace(go.Scatter(x=x, y=(100 * years["cross_share"]).round(1),
+    fig.add_trace(go.Scatter(x=x, y=(100 * years["cross_share"]).round(1).tolist(),
                              name=t("connections.chart.path.cross_share", lang), mode="lines+markers",
                              line={"color": OKABE_ITO["blue"], "width": 2.5}), row=2, col=1)
-    fig.add_trace(go.Scatter(x=x, y=(100 * years["external"] / conns).round(1),
+    fig.add_trace(go.Scatter(x=x, y=(100 * years["external"] / conns).round(1).tolist(),
                              name=t("connections.chart.path.external_share", lang), mode="lines+markers",
                              line={"color": OKABE_ITO["vermillion"], "width": 2.5, "dash": "dash"}), row=2, col=1)
     apply_style(fig, title, height=560)

@@ -95,6 +95,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "connections.section.path": ("Vokser forbindelserne?", "Do the connections grow?"),
     "connections.section.bridges": ("Brobyggere og arbejdsfællesskaber", "Bridges and working communities"),
     # Graph chart
+    "connections.level": ("Vis grafen som", "Show the graph as"),
+    "connections.level.auto": ("Automatisk", "Automatic"),
+    "connections.level.unit": ("Enheder", "Units"),
+    "connections.level.centre": ("Centre", "Centres"),
+    "connections.level.area": ("Direktørområder", "Director areas"),
     "connections.chart.graph.title": ("Forbindelser i perioden ({level})", "Connections in the period ({level})"),
     "connections.chart.graph.level.unit": ("enheder", "units"),
     "connections.chart.graph.level.centre": ("samlet pr. center", "grouped by centre"),

@@ -46,6 +46,7 @@ class ConnectionsView:
     alt: dict[str, str] = field(default_factory=dict)
     bridges_note: str = ""
     method: str = ""
+    metrics: tuple[tuple[str, str], ...] = ()  # (label, value) of the four key figures
 
     @property
     def empty(self) -> bool:
@@ -83,8 +84,9 @@ def _area_labels(place: pd.DataFrame, area_ids: list[str], lang: str) -> dict[st
     return {a: t("connections.external", lang) if a == conn.EXTERNAL else names.get(a, a) for a in area_ids}
 
 
-def connections_view(src: Source, f: flt.Filters) -> ConnectionsView:
-    """The connections page for the filters."""
+def connections_view(src: Source, f: flt.Filters, level: str | None = None) -> ConnectionsView:
+    """The connections page for the filters. level: draw the graph at unit, centre or area level (None: the
+    finest level with at most connections.MAX_GRAPH_NODES nodes)."""
     lang = f.lang
     sel = select(src, f)
     if sel.empty or sel.window is None:
@@ -104,14 +106,19 @@ def connections_view(src: Source, f: flt.Filters) -> ConnectionsView:
     years = conn.yearly_from_pairs(sp, place, scope, (win.start.year, win.end.year))
     counts = conn.window_counts(edges)
     window_text = t("connections.window", lang, window=win.label(lang), networks=len(sel.networks))
+    method = t("connections.method.body", lang, max_nodes=conn.MAX_GRAPH_NODES)
+    metrics = tuple((t(f"connections.metric.{k}", lang), format_number(counts[c], lang)) for k, c in (
+        ("connections", "connections"), ("cross_area", "cross_area"), ("external", "external"),
+        ("units", "connected_units")))
     if edges.empty:
         return ConnectionsView(lang, "no_pairs", window_text, len(sel.networks), counts, years, nodes, edges,
-                               figures={"path": charts.path_chart(years, lang)})
+                               figures={"path": charts.path_chart(years, lang)}, alt={"path": _path_alt(years, lang)},
+                               method=method, metrics=metrics)
 
     matrix = conn.area_matrix(edges, place)
     areas = list(matrix.index)
     labels = _area_labels(place, areas, lang)
-    level = conn.graph_level(nodes)
+    level = level if level in conn.GRAPH_LEVELS else conn.graph_level(nodes)
     g_nodes, g_edges = conn.graph(nodes, links, pair_networks, place, level)
     g_nodes = conn.layout(g_nodes, g_edges)
     an = conn.analytics(nodes, edges)
@@ -141,8 +148,7 @@ def connections_view(src: Source, f: flt.Filters) -> ConnectionsView:
     note = "" if an.exact else t("connections.bridges.estimated", lang, k=conn.BETWEENNESS_SAMPLE)
     return ConnectionsView(
         lang, None, window_text, len(sel.networks), counts, years, nodes, edges, matrix, labels, level, an,
-        bridges_table, comm, tuple(facts), figures, alt, note,
-        t("connections.method.body", lang, max_nodes=conn.MAX_GRAPH_NODES),
+        bridges_table, comm, tuple(facts), figures, alt, note, method, metrics,
     )
 
 
