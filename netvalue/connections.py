@@ -36,7 +36,7 @@ YEAR_COLUMNS: tuple[str, ...] = ("year", "connected_units", "connections", "cros
 EXTERNAL = "external"
 KINDS: tuple[str, ...] = ("within_area", "cross_area", "external", "both_external")
 SEED = 2013
-EXACT_BETWEENNESS_NODES = 300  # above this many nodes betweenness is estimated from a seeded sample of sources
+EXACT_BETWEENNESS_NODES = 1500  # above this many nodes betweenness is estimated from a seeded sample of sources
 BETWEENNESS_SAMPLE = 200
 _OPEN = np.datetime64("9999-12-31", "D")
 
@@ -457,6 +457,42 @@ def adjusted_rand(contingency: pd.DataFrame) -> float:
     return (index - expected) / (top - expected)
 
 
+def betweenness(ids: list[str], a: list[str], b: list[str]) -> np.ndarray:
+    """Exact normalised betweenness centrality of an undirected, unweighted graph (Brandes' accumulation, run for
+    all sources at once as matrix products over the BFS levels): the value networkx.betweenness_centrality
+    gives, in a fraction of the time for a few hundred nodes. ids: the nodes; a, b: the edges."""
+    n = len(ids)
+    if n < 3:
+        return np.zeros(n)
+    pos = {u: i for i, u in enumerate(ids)}
+    adj = np.zeros((n, n))
+    ia, ib = np.array([pos[x] for x in a], dtype=np.int64), np.array([pos[x] for x in b], dtype=np.int64)
+    adj[ia, ib] = 1.0
+    adj[ib, ia] = 1.0
+    np.fill_diagonal(adj, 0.0)
+    dist = np.full((n, n), -1, dtype=np.int64)
+    np.fill_diagonal(dist, 0)
+    sigma = np.eye(n)  # sigma[s, v]: shortest paths from s to v
+    frontier, level = np.eye(n), 0
+    while True:
+        nxt = frontier @ adj
+        nxt[dist >= 0] = 0.0
+        reached = nxt > 0
+        if not reached.any():
+            break
+        level += 1
+        dist[reached] = level
+        sigma += nxt
+        frontier = nxt
+    delta = np.zeros((n, n))
+    safe = np.where(sigma > 0, sigma, 1.0)
+    for d in range(level, 0, -1):
+        coeff = np.where(dist == d, (1.0 + delta) / safe, 0.0)
+        delta += np.where(dist == d - 1, sigma * (coeff @ adj), 0.0)
+    total = delta.sum(axis=0) - np.diag(delta)
+    return total / ((n - 1) * (n - 2))
+
+
 def analytics(nodes: pd.DataFrame, edges: pd.DataFrame, seed: int = SEED) -> Analytics:
     """Betweenness, articulation points and Louvain communities on the internal graph of a window.
 
@@ -473,7 +509,12 @@ def analytics(nodes: pd.DataFrame, edges: pd.DataFrame, seed: int = SEED) -> Ana
     n = g.number_of_nodes()
     exact = n <= EXACT_BETWEENNESS_NODES
     if n:
-        bc = nx.betweenness_centrality(g, k=None if exact else BETWEENNESS_SAMPLE, seed=seed, normalized=True)
+        if exact:
+            ids_ = list(g.nodes)
+            ea, eb = zip(*g.edges, strict=True) if g.number_of_edges() else ((), ())
+            bc = dict(zip(ids_, betweenness(ids_, list(ea), list(eb)).tolist(), strict=True))
+        else:
+            bc = nx.betweenness_centrality(g, k=BETWEENNESS_SAMPLE, seed=seed, normalized=True)
         cut = set(nx.articulation_points(g))
         comms = nx.community.louvain_communities(g, weight="networks", seed=seed)
     else:
