@@ -493,11 +493,13 @@ def betweenness(ids: list[str], a: list[str], b: list[str]) -> np.ndarray:
     return total / ((n - 1) * (n - 2))
 
 
-def analytics(nodes: pd.DataFrame, edges: pd.DataFrame, seed: int = SEED) -> Analytics:
+def analytics(nodes: pd.DataFrame, edges: pd.DataFrame, seed: int = SEED,
+              place: pd.DataFrame | None = None) -> Analytics:
     """Betweenness, articulation points and Louvain communities on the internal graph of a window.
 
     External actors are left out: citizens take part in nearly every network and would stand as the bridge
-    of everything. Betweenness counts shortest paths in hops (normalised 0..1)."""
+    of everything. Betweenness counts shortest paths in hops (normalised 0..1). place (from places()) orders
+    the contingency table's areas as area_order does."""
     import networkx as nx  # only the page needs it; the command starts faster without it
 
     internal = nodes[~nodes["external"]]
@@ -521,18 +523,22 @@ def analytics(nodes: pd.DataFrame, edges: pd.DataFrame, seed: int = SEED) -> Ana
         bc, cut, comms = {}, set(), []
     area = dict(zip(nodes["unit_id"], nodes["area_id"], strict=True))
     ids = sorted(g.nodes)
-    reached = [len({area[v] for v in g.neighbors(u)} - {area[u]}) for u in ids]
-    info = nodes.set_index("unit_id")
+    # other areas reached: distinct areas across each node's internal edges, its own area left out
+    ends = pd.DataFrame({"u": np.concatenate([e["a"].to_numpy(), e["b"].to_numpy()]),
+                         "area": np.concatenate([e["b_area"].to_numpy(), e["a_area"].to_numpy()])})
+    ends = ends[ends["area"].to_numpy() != ends["u"].map(area).to_numpy()].drop_duplicates()
+    info = nodes.set_index("unit_id").reindex(pd.Index(ids, dtype="str"))
+    degree = pd.concat([e["a"], e["b"]]).value_counts()
     bridges = pd.DataFrame({
         "unit_id": pd.array(ids, dtype="str"),
-        "name": pd.array([info.at[u, "name"] for u in ids], dtype="str"),
-        "area_id": pd.array([area[u] for u in ids], dtype="str"),
-        "area_name": pd.array([info.at[u, "area_name"] for u in ids], dtype="str"),
-        "connections": np.array([g.degree[u] for u in ids], dtype=np.int64),
-        "areas_reached": np.array(reached, dtype=np.int64),
+        "name": info["name"].astype("str").to_numpy(),
+        "area_id": info["area_id"].astype("str").to_numpy(),
+        "area_name": info["area_name"].astype("str").to_numpy(),
+        "connections": degree.reindex(ids, fill_value=0).to_numpy(dtype=np.int64),
+        "areas_reached": ends.groupby("u").size().reindex(ids, fill_value=0).to_numpy(dtype=np.int64),
         "betweenness": np.array([bc.get(u, 0.0) for u in ids], dtype=np.float64),
         "articulation": np.array([u in cut for u in ids], dtype=bool),
-    })
+    }).astype({"name": "str", "area_id": "str", "area_name": "str"})
     bridges = bridges.sort_values(["betweenness", "unit_id"], ascending=[False, True], ignore_index=True)
     ordered = sorted((sorted(c) for c in comms), key=lambda c: (-len(c), c[0]))
     communities = pd.DataFrame({
@@ -542,8 +548,8 @@ def analytics(nodes: pd.DataFrame, edges: pd.DataFrame, seed: int = SEED) -> Ana
     if len(communities):
         areas = communities["unit_id"].map(area)
         contingency = pd.crosstab(communities["community"], areas)
-        contingency = contingency[area_order(pd.DataFrame({
-            "unit_id": info.index, "level": info["level"], "name": info["name"]}), contingency.columns)]
+        if place is not None:
+            contingency = contingency[area_order(place, contingency.columns)]
         contingency.columns.name = "area"
     else:
         contingency = pd.DataFrame(dtype="int64")

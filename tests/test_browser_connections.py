@@ -48,24 +48,24 @@ def test_the_connections_page_in_a_browser(sample_file, tmp_path):
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / "connections.png"), full_page=True)
 
-        page.get_by_role("button", name="English").click()
+        page.locator("[data-testid='stSidebar']").get_by_text("English", exact=True).click()
         page.wait_for_selector("h1:has-text('We create connections')", timeout=60_000)
         wait_charts(page)
         assert metric(page, "Connections") == "333"
         assert "How the figures are computed" in page.inner_text("[data-testid='stMain']")
-        page.get_by_role("button", name="Dansk").click()
+        page.locator("[data-testid='stSidebar']").get_by_text("Dansk", exact=True).click()
         page.wait_for_selector("h1:has-text('Vi skaber forbindelser')", timeout=60_000)
         wait_charts(page)
 
         # narrow the period to one month: the lower thumb to the end, where the upper thumb already is
-        page.locator("[data-testid='stSidebar'] [role='slider']").first.focus()
+        page.locator("[data-testid='stSidebar'] [data-testid='stSlider'] input[type='range']").first.focus()
         page.keyboard.press("End")
         page.wait_for_function("() => new URL(location.href).searchParams.get('from') === '2019-12'",
                                timeout=60_000)
         wait_charts(page)
         page.wait_for_function(
-            "v => [...document.querySelectorAll('[data-testid=\"stMetricValue\"]')].some(e => e.innerText.trim() === v)",
-            arg=dict(one_month.metrics)["Forbindelser"], timeout=60_000)
+            "v => [...document.querySelectorAll('[data-testid=\"stMetricValue\"]')]"
+            ".some(e => e.innerText.trim() === v)", arg=dict(one_month.metrics)["Forbindelser"], timeout=60_000)
         assert metric(page, "Forbindelser") == dict(one_month.metrics)["Forbindelser"]
         assert re.search(r"december 2019\b", page.inner_text("[data-testid='stMain']"))
         page.screenshot(path=str(SCREENSHOTS / "connections_one_month.png"), full_page=True)

@@ -70,7 +70,8 @@ def test_path_chart_counts_on_top_and_shares_below():
     assert fig.layout.title.text == "Forbindelser år for år"
     names = [d.name for d in fig.data]
     assert names == ["Nye forbindelser", "Forbindelser", "Andel på tværs af direktørområder", "Andel ud af kommunen"]
-    assert list(fig.data[2].y)[0] == 50.0 and np.isnan(list(fig.data[2].y)[1])
-    assert list(fig.data[3].y)[0] == 50.0  # 2 of 4 connections leave the municipality
+    cross, ext = list(fig.data[2].y), list(fig.data[3].y)
+    assert cross[0] == 50.0 and np.isnan(cross[1])
+    assert ext[0] == 50.0  # 2 of 4 connections leave the municipality
     assert fig.layout.yaxis.title.text == "Antal forbindelser" and fig.layout.yaxis2.title.text == "Andel (%)"
     assert fig.layout.xaxis2.title.text == "År"

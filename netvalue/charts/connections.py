@@ -83,9 +83,9 @@ def graph_chart(nodes: pd.DataFrame, edges: pd.DataFrame, areas: list[str], lang
                     "line": {"width": 1, "color": "white"}},
         ))
     apply_style(fig, title, height=height)
+    fig.update_layout(legend={"orientation": "v", "yanchor": "top", "y": 1.0, "xanchor": "left", "x": 1.01})
     fig.update_xaxes(showticklabels=False, showgrid=False, title_text=t("connections.chart.graph.x", lang))
-    fig.update_yaxes(showticklabels=False, showgrid=False, title_text=t("connections.chart.graph.y", lang),
-                     scaleanchor="x", scaleratio=1)
+    fig.update_yaxes(showticklabels=False, showgrid=False, title_text=t("connections.chart.graph.y", lang))
     return fig
 
 

@@ -121,7 +121,7 @@ def connections_view(src: Source, f: flt.Filters, level: str | None = None) -> C
     level = level if level in conn.GRAPH_LEVELS else conn.graph_level(nodes)
     g_nodes, g_edges = conn.graph(nodes, links, pair_networks, place, level)
     g_nodes = conn.layout(g_nodes, g_edges)
-    an = conn.analytics(nodes, edges)
+    an = conn.analytics(nodes, edges, place=place)
 
     figures = {
         "graph": charts.graph_chart(g_nodes, g_edges, areas, lang, level),
