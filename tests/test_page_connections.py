@@ -1,9 +1,9 @@
-"""The connections page under AppTest on the sample: it runs, shows what the view computes, follows the sidebar
-filters (found by key) and its own graph-level control."""
+"""The connections page under AppTest on the sample: it runs, shows what the view computes for the filters the
+sidebar drew, follows the sidebar filters (found by key) and its own graph-level control."""
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import replace
 
 from netvalue import connections as conn
 from netvalue.filters import Filters
@@ -13,28 +13,35 @@ from netvalue.views.connections import connections_view
 from tests.apptest_support import charts, run_app
 
 PAGE = "pages/connections.py"
-MARCH = date(2016, 3, 1)
 
 
 def titles(at) -> list[str]:  # type: ignore[no-untyped-def]
     return [c["layout"]["title"]["text"] for c in charts(at)]
 
 
+def expected(db, f: Filters, level: str | None = None):  # type: ignore[no-untyped-def]
+    with Store(db) as s:
+        return connections_view(StoreSource(s), f, level)
+
+
+def shown(at) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    return {m.label: m.value for m in at.metric}
+
+
 def test_the_page_shows_the_views_figures_and_sentences(app_store):
-    at = run_app(PAGE)
+    at = run_app(PAGE, params={"from": "2013-09", "to": "2019-12"})
     assert not at.exception, at.exception
     assert at.title[0].value == "Vi skaber forbindelser"
+    f = at.session_state["_filters"]
+    view = expected(app_store, f)
     with Store(app_store) as s:
-        view = connections_view(StoreSource(s), Filters())
         whole = conn.yearly(s.table("participation"), s.table("org_units"))
-    metrics = {m.label: m.value for m in at.metric}
-    assert metrics == dict(view.metrics)
-    assert metrics["Forbindelser"] == str(view.counts["connections"]) == "333"
+    assert shown(at) == dict(view.metrics)
+    assert shown(at)["Forbindelser"] == "333"
     assert titles(at) == ["Forbindelser i perioden (enheder)", "Forbindelser mellem direktørområder",
                           "Forbindelser år for år"]
     # the whole period unfiltered: the yearly path is the command's table
-    path = charts(at)[2]
-    lines = {t["name"]: t["y"] for t in path["data"]}
+    lines = {d["name"]: d["y"] for d in charts(at)[2]["data"]}
     assert [int(v) for v in lines["Forbindelser"]] == whole["connections"].tolist()
     assert [int(v) for v in lines["Nye forbindelser"]] == whole["new"].tolist()
     text = "\n".join(m.value for m in at.markdown)
@@ -47,29 +54,27 @@ def test_the_page_shows_the_views_figures_and_sentences(app_store):
 
 def test_the_page_follows_language_period_types_unit_and_level(app_store):
     at = run_app(PAGE)
+    f = at.session_state["_filters"]
+    assert shown(at) == dict(expected(app_store, f).metrics)  # the sidebar's opening window
     at.segmented_control(key="lang").set_value("en").run()
     assert not at.exception, at.exception
     assert at.title[0].value == "We create connections"
     assert titles(at)[0] == "Connections in the period (units)"
-    at.select_slider(key="period").set_value(("2016-03", "2016-03")).run()
+    at.select_slider(key="period_en").set_value(("2016-03", "2016-03")).run()
     assert not at.exception, at.exception
-    with Store(app_store) as s:
-        march = connections_view(StoreSource(s), Filters(start=MARCH, end=MARCH, lang="en"))
-    assert {m.label: m.value for m in at.metric} == dict(march.metrics)
+    f = at.session_state["_filters"]
+    assert (f.start.isoformat(), f.end.isoformat(), f.lang) == ("2016-03-01", "2016-03-01", "en")
+    assert shown(at) == dict(expected(app_store, f).metrics)
     assert [int(x) for x in charts(at)[2]["data"][0]["x"]] == [2016]  # one calendar year on the path
     at.segmented_control(key="connections_level").set_value("area").run()
     assert not at.exception, at.exception
     assert titles(at)[0] == "Connections in the period (grouped by director area)"
-    at.multiselect(key="types").set_value(["learning"]).run()
+    at.multiselect(key="types_en").set_value(["learning"]).run()
     assert not at.exception, at.exception
-    with Store(app_store) as s:
-        learning = connections_view(StoreSource(s), Filters(start=MARCH, end=MARCH, types=("learning",),
-                                                              lang="en"), "area")
-    assert {m.label: m.value for m in at.metric} == dict(learning.metrics)
-    at.selectbox(key="unit").set_value("A-BMB").run()
+    learning = expected(app_store, replace(f, types=("learning",)), "area")
+    assert shown(at) == dict(learning.metrics)
+    at.selectbox(key="unit_en").set_value("A-BMB").run()
     assert not at.exception, at.exception
-    with Store(app_store) as s:
-        part_of = connections_view(StoreSource(s), Filters(start=MARCH, end=MARCH, types=("learning",),
-                                                             unit_id="A-BMB", lang="en"), "area")
-    assert {m.label: m.value for m in at.metric} == dict(part_of.metrics)
+    part_of = expected(app_store, replace(f, types=("learning",), unit_id="A-BMB"), "area")
+    assert shown(at) == dict(part_of.metrics)
     assert part_of.counts["connections"] < learning.counts["connections"]

@@ -15,10 +15,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "connections.window": ("Perioden: {window}. Udsnittet: {networks} netværk.",
                            "The period: {window}. The selection: {networks} networks."),
-    "connections.empty.no_data": ("Der er ingen data endnu.", "There is no data yet."),
-    "connections.empty.no_types": ("Vælg mindst én netværkstype i sidepanelet.",
-                                   "Choose at least one network type in the sidebar."),
-    "connections.empty.no_match": ("Ingen netværk passer til filtrene.", "No networks match the filters."),
     "connections.empty.no_pairs": (
         "I perioden er der ingen to enheder, der er med i det samme netværk på samme tid.",
         "In the period no two units take part in the same network at the same time.",

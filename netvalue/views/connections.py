@@ -25,7 +25,8 @@ TOP_BRIDGES = 15
 @dataclass(frozen=True)
 class ConnectionsView:
     """Everything the connections page shows. empty_reason: None, or no_data / no_types / no_match (from the
-    selection) / no_pairs (networks, but no two nodes in one at the same time in the window)."""
+    selection: the page says why with the other pages' words) / no_pairs (networks, but no two nodes in one
+    at the same time in the window: empty_text says so)."""
 
     lang: str
     empty_reason: str | None
@@ -54,7 +55,7 @@ class ConnectionsView:
 
     @property
     def empty_text(self) -> str:
-        return t(f"connections.empty.{self.empty_reason}", self.lang) if self.empty_reason else ""
+        return t("connections.empty.no_pairs", self.lang) if self.empty_reason == "no_pairs" else ""
 
 
 def pct(x: float, lang: str) -> str:

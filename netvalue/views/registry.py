@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from netvalue.views.connections import connections_view
 from netvalue.views.overview import overview_view
 
 REGISTRY: dict[str, Callable[..., object]] = {
     "overview": overview_view,
+    "connections": connections_view,
 }
