@@ -56,6 +56,7 @@ def test_user_text_is_escaped_in_the_sentences(src):
     view = connections_view(src, Filters())
     bridge = next(s for s in view.facts if "brobygger" in s)
     assert r"Enhed \_1\_" in bridge and r"Område \*1\*" in bridge
+    assert "**Én** enhed holder forbindelsesnettet sammen" in view.facts[-2]  # U1 holds U2 and U3 to the rest
 
 
 def test_types_and_part_of_the_organisation_pick_networks_and_pairs(src):

@@ -68,14 +68,21 @@ TEXTS: dict[str, tuple[str, str]] = {
     "connections.facts.areas.1": ("ét andet direktørområde", "one other director area"),
     "connections.facts.areas.n": ("{n} andre direktørområder", "{n} other director areas"),
     "connections.facts.cut_some": (
-        "**{n}** enheder holder netværket sammen: uden en af dem ville nogle enheder miste al forbindelse til "
+        "**{n}** enheder holder forbindelsesnettet sammen: uden én af dem ville nogle enheder miste al "
+        "forbindelse til resten.",
+        "**{n}** units hold the web of connections together: without any one of them some units would lose "
+        "every connection to the rest.",
+    ),
+    "connections.facts.cut_one": (
+        "**Én** enhed holder forbindelsesnettet sammen: uden den ville nogle enheder miste al forbindelse til "
         "resten.",
-        "**{n}** units hold the graph together: without any one of them some units would lose every connection "
-        "to the rest.",
+        "**One** unit holds the web of connections together: without it some units would lose every "
+        "connection to the rest.",
     ),
     "connections.facts.cut_none": (
-        "Ingen enkelt enhed holder netværket sammen alene: fjernes én, hænger resten stadig sammen.",
-        "No single unit holds the graph together alone: remove any one and the rest still hangs together.",
+        "Ingen enkelt enhed holder forbindelsesnettet sammen alene: fjernes én, hænger resten stadig sammen.",
+        "No single unit holds the web of connections together alone: remove any one and the rest still hangs "
+        "together.",
     ),
     "connections.facts.communities": (
         "Netværkene samler enhederne i **{k}** arbejdsfællesskaber. De ligner direktørområderne med et "
@@ -187,7 +194,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     # Bridges and communities
     "connections.bridges.caption": (
-        "De enheder, der ligger på flest af de korteste veje mellem andre enheder (mellemled-centralitet), "
+        "De enheder, der ligger på flest af de korteste veje mellem andre enheder (mellemled-centralitet, på "
+        "engelsk betweenness), "
         "øverst. »Holder sammen« betyder, at grafen falder fra hinanden uden enheden (et artikulationspunkt). "
         "Eksterne aktører er ikke med her: borgerne er med i næsten alle netværk og ville stå som bro for alt.",
         "The units that lie on most of the shortest paths between other units (betweenness centrality) first. "

@@ -172,7 +172,8 @@ def _facts(counts: dict[str, float], years: pd.DataFrame, an: conn.Analytics, la
                      area=escape_markdown(labels.get(top["area_id"], top["area_name"])),
                      areas=_areas_text(int(top["areas_reached"]), lang)))
     cut = int(b["articulation"].sum()) if len(b) else 0
-    out.append(t("connections.facts.cut_some", lang, n=cut) if cut else t("connections.facts.cut_none", lang))
+    out.append(t("connections.facts.cut_none", lang) if cut == 0 else t("connections.facts.cut_one", lang)
+               if cut == 1 else t("connections.facts.cut_some", lang, n=format_number(cut, lang)))
     if len(an.contingency):
         ari = "–" if pd.isna(an.ari) else format_number(an.ari, lang, 2).replace("-", "−")
         out.append(t("connections.facts.communities", lang, k=len(an.contingency), ari=ari))
