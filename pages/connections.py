@@ -17,7 +17,17 @@ st.caption(ui.tr("connections.intro"))
 
 ui.stop_if_empty()
 
-level = st.session_state.get("connections_level") or "auto"
+# The chosen level lives under a key of its own and the control has a key per language (as the sidebar's
+# filters do), so a language switch neither resets it nor feeds one language's labels to the other's widget.
+ss = st.session_state
+level_key = f"connections_level_{f.lang}"
+level = ss.get("_connections_level", "auto")
+
+
+def _keep_level() -> None:
+    ss["_connections_level"] = ss[level_key]
+
+
 view: ConnectionsView = ui.view("connections", f, None if level == "auto" else level)  # type: ignore[assignment]
 if view.window_text:
     st.caption(view.window_text)
@@ -35,8 +45,8 @@ with st.expander(ui.tr("connections.method.title")):
 
 if not view.empty:
     st.header(ui.tr("connections.section.graph"))
-    st.segmented_control(ui.tr("connections.level"), LEVELS, default="auto", required=True, key="connections_level",
-                         format_func=lambda x, lang=f.lang: t(f"connections.level.{x}", lang))
+    st.segmented_control(ui.tr("connections.level"), LEVELS, default=level, required=True, key=level_key,
+                         on_change=_keep_level, format_func=lambda x, lang=f.lang: t(f"connections.level.{x}", lang))
     st.plotly_chart(view.figures["graph"], width="stretch", key="connections_graph")
     st.caption(view.alt["graph"])
     st.caption(ui.tr("connections.how_graph"))

@@ -61,6 +61,8 @@ def test_matrix_chart_keeps_the_diagonal_apart():
     assert within.z[0][0] == 3 and np.isnan(within.z[0][1])
     assert list(between.x) == ["Område &lt;1&gt;", "Område 2", "Eksterne"]
     assert within.showscale is False
+    assert between.text[0][1] == "2" and between.text[0][0] == "" and within.text[0][0] == "(3)"
+    assert within.text[0][1] == ""  # no text of the grey trace over a coloured cell
 
 
 def test_path_chart_counts_on_top_and_shares_below():

@@ -66,8 +66,13 @@ def test_the_page_follows_language_period_types_unit_and_level(app_store):
     assert (f.start.isoformat(), f.end.isoformat(), f.lang) == ("2016-03-01", "2016-03-01", "en")
     assert shown(at) == dict(expected(app_store, f).metrics)
     assert [int(x) for x in charts(at)[2]["data"][0]["x"]] == [2016]  # one calendar year on the path
-    at.segmented_control(key="connections_level").set_value("area").run()
+    at.segmented_control(key="connections_level_en").set_value("area").run()
     assert not at.exception, at.exception
+    assert titles(at)[0] == "Connections in the period (grouped by director area)"
+    at.segmented_control(key="lang").set_value("da").run()  # the level survives a language round trip
+    assert titles(at)[0] == "Forbindelser i perioden (samlet pr. direktørområde)"
+    assert at.segmented_control(key="connections_level_da").value == "area"
+    at.segmented_control(key="lang").set_value("en").run()
     assert titles(at)[0] == "Connections in the period (grouped by director area)"
     at.multiselect(key="types_en").set_value(["learning"]).run()
     assert not at.exception, at.exception

@@ -102,16 +102,19 @@ def matrix_chart(matrix: pd.DataFrame, labels: dict[str, str], lang: str) -> go.
     within = np.where(eye, m, np.nan)
     hover = [[t("connections.chart.matrix.hover", lang, a=names[i], b=names[j], n=int(m[i, j]))
               for j in range(len(m))] for i in range(len(m))]
+    # each trace writes only its own cells: a number between two areas, "(n)" on the diagonal
+    between_text = [["" if i == j else str(int(m[i, j])) for j in range(len(m))] for i in range(len(m))]
+    within_text = [[f"({int(m[i, j])})" if i == j else "" for j in range(len(m))] for i in range(len(m))]
     fig = go.Figure()
     fig.add_trace(go.Heatmap(
         z=between, x=names, y=names, colorscale="Blues", zmin=0, name=t("connections.chart.matrix.between", lang),
-        text=hover, hovertemplate="%{text}<extra></extra>", texttemplate="%{z}", xgap=2, ygap=2,
-        colorbar={"title": {"text": t("connections.chart.matrix.between", lang)}},
+        text=between_text, customdata=hover, hovertemplate="%{customdata}<extra></extra>", texttemplate="%{text}",
+        xgap=2, ygap=2, colorbar={"title": {"text": t("connections.chart.matrix.between", lang)}},
     ))
     fig.add_trace(go.Heatmap(
         z=within, x=names, y=names, colorscale=[[0, "#E6E6E6"], [1, "#E6E6E6"]], showscale=False,
-        name=t("connections.chart.matrix.within", lang), text=hover, hovertemplate="%{text}<extra></extra>",
-        texttemplate="(%{z})", xgap=2, ygap=2,
+        name=t("connections.chart.matrix.within", lang), text=within_text, customdata=hover,
+        hovertemplate="%{customdata}<extra></extra>", texttemplate="%{text}", xgap=2, ygap=2,
     ))
     apply_style(fig, title, height=max(320, 90 + 60 * len(m)))
     fig.update_xaxes(title_text=t("connections.chart.matrix.axis", lang), showgrid=False, side="bottom")
