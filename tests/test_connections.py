@@ -303,3 +303,9 @@ def test_property_counts_hold_together(p):
     assert int(got["new"].sum()) == len(ever)
     assert {int(y): int(n) for y, n in zip(got["year"], got["connections"], strict=True) if n} == {
         y: len(s) for y, s in naive.items() if s}
+    area = {"U1": "A1", "U2": "A1", "C1": "A1", "U3": "A2", "L1": "L1", "X1": None, "X2": None}
+    cross = {y: sum(1 for a, b in s if area[a] and area[b] and area[a] != area[b]) for y, s in naive.items()}
+    external = {y: sum(1 for a, b in s if (area[a] is None) != (area[b] is None)) for y, s in naive.items()}
+    by_year = got.set_index("year")
+    for y in naive:
+        assert by_year.at[y, "cross_area"] == cross[y] and by_year.at[y, "external"] == external[y]
