@@ -34,8 +34,12 @@ if view.window_text:
 if view.empty_reason != "no_pairs" and ui.stop_if_no_selection(view.empty_reason):
     st.stop()
 
-for col, (label, value) in zip(st.columns(len(view.metrics)), view.metrics, strict=True):
-    col.metric(label, value)
+unchanged = ui.tr("compare.unchanged")
+for col, (label, value, delta) in zip(st.columns(len(view.metrics)), view.metrics, strict=True):
+    flat = delta == unchanged
+    col.metric(label, value, delta, border=True, delta_arrow="off" if flat else "auto",
+               delta_color="off" if flat else "normal")
+st.caption(view.comparison_text)
 if view.empty:
     st.info(view.empty_text)
 else:

@@ -43,15 +43,15 @@ def test_the_connections_page_in_a_browser(sample_file, tmp_path):
         page.goto(url + "/connections")
         wait_charts(page)
         assert page.locator("h1").first.inner_text().strip() == "Vi skaber forbindelser"
-        assert metric(page, "Forbindelser") == dict(shown.metrics)["Forbindelser"]
-        assert metric(page, "På tværs af direktørområder") == dict(shown.metrics)["På tværs af direktørområder"]
+        assert metric(page, "Forbindelser") == shown.metric_values["Forbindelser"]
+        assert metric(page, "På tværs af direktørområder") == shown.metric_values["På tværs af direktørområder"]
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / "connections.png"), full_page=True)
 
         page.locator("[data-testid='stSidebar']").get_by_text("English", exact=True).click()
         page.wait_for_selector("h1:has-text('We create connections')", timeout=60_000)
         wait_charts(page)
-        assert metric(page, "Connections") == dict(shown.metrics)["Forbindelser"]
+        assert metric(page, "Connections") == shown.metric_values["Forbindelser"]
         assert "How the figures are computed" in page.inner_text("[data-testid='stMain']")
         page.locator("[data-testid='stSidebar']").get_by_text("Dansk", exact=True).click()
         page.wait_for_selector("h1:has-text('Vi skaber forbindelser')", timeout=60_000)
@@ -65,7 +65,7 @@ def test_the_connections_page_in_a_browser(sample_file, tmp_path):
         wait_charts(page)
         page.wait_for_function(
             "v => [...document.querySelectorAll('[data-testid=\"stMetricValue\"]')]"
-            ".some(e => e.innerText.trim() === v)", arg=dict(one_month.metrics)["Forbindelser"], timeout=60_000)
-        assert metric(page, "Forbindelser") == dict(one_month.metrics)["Forbindelser"]
+            ".some(e => e.innerText.trim() === v)", arg=one_month.metric_values["Forbindelser"], timeout=60_000)
+        assert metric(page, "Forbindelser") == one_month.metric_values["Forbindelser"]
         assert f"Perioden: {opening.label('da').split(' – ')[-1]}." in page.inner_text("[data-testid='stMain']")
         page.screenshot(path=str(SCREENSHOTS / "connections_one_month.png"), full_page=True)

@@ -36,7 +36,7 @@ def test_the_page_shows_the_views_figures_and_sentences(app_store):
     view = expected(app_store, f)
     with Store(app_store) as s:
         whole = conn.yearly(s.table("participation"), s.table("org_units"))
-    assert shown(at) == dict(view.metrics)
+    assert shown(at) == view.metric_values
     assert shown(at)["Forbindelser"] == "333"
     assert titles(at) == ["Forbindelser i perioden (enheder)", "Forbindelser mellem direktørområder",
                           "Forbindelser år for år"]
@@ -48,6 +48,7 @@ def test_the_page_shows_the_views_figures_and_sentences(app_store):
     assert "krydsede" in text and "arbejdsfællesskaber" in text
     captions = [c.value for c in at.caption]
     assert view.alt["graph"] in captions and view.alt["matrix"] in captions and view.alt["path"] in captions
+    assert view.comparison_text in captions
     assert at.expander[0].label == "Sådan er tallene regnet"
     assert len(at.dataframe) == 2
 
@@ -55,7 +56,9 @@ def test_the_page_shows_the_views_figures_and_sentences(app_store):
 def test_the_page_follows_language_period_types_unit_and_level(app_store):
     at = run_app(PAGE)
     f = at.session_state["_filters"]
-    assert shown(at) == dict(expected(app_store, f).metrics)  # the sidebar's opening window
+    opening = expected(app_store, f)
+    assert shown(at) == opening.metric_values  # the sidebar's opening window
+    assert [m.delta for m in at.metric] == [m[2] for m in opening.metrics] and at.metric[0].delta
     at.segmented_control(key="lang").set_value("en").run()
     assert not at.exception, at.exception
     assert at.title[0].value == "We create connections"
@@ -64,7 +67,7 @@ def test_the_page_follows_language_period_types_unit_and_level(app_store):
     assert not at.exception, at.exception
     f = at.session_state["_filters"]
     assert (f.start.isoformat(), f.end.isoformat(), f.lang) == ("2016-03-01", "2016-03-01", "en")
-    assert shown(at) == dict(expected(app_store, f).metrics)
+    assert shown(at) == expected(app_store, f).metric_values
     assert [int(x) for x in charts(at)[2]["data"][0]["x"]] == [2016]  # one calendar year on the path
     at.segmented_control(key="connections_level_en").set_value("area").run()
     assert not at.exception, at.exception
@@ -77,9 +80,9 @@ def test_the_page_follows_language_period_types_unit_and_level(app_store):
     at.multiselect(key="types_en").set_value(["learning"]).run()
     assert not at.exception, at.exception
     learning = expected(app_store, replace(f, types=("learning",)), "area")
-    assert shown(at) == dict(learning.metrics)
+    assert shown(at) == learning.metric_values
     at.selectbox(key="unit_en").set_value("A-BMB").run()
     assert not at.exception, at.exception
     part_of = expected(app_store, replace(f, types=("learning",), unit_id="A-BMB"), "area")
-    assert shown(at) == dict(part_of.metrics)
+    assert shown(at) == part_of.metric_values
     assert part_of.counts["connections"] < learning.counts["connections"]

@@ -43,13 +43,24 @@ def test_the_view_follows_the_period(src):
                             "cross_share": 0.5}
     assert whole.years["year"].tolist() == [2015, 2016] and whole.years["connections"].tolist() == [1, 2]
     assert set(whole.figures) == {"graph", "matrix", "path"} and set(whole.alt) == {"graph", "matrix", "path"}
-    assert dict(whole.metrics) == {"Forbindelser": "3", "På tværs af direktørområder": "1", "Ud af kommunen": "1",
+    assert whole.metric_values == {"Forbindelser": "3", "På tværs af direktørområder": "1", "Ud af kommunen": "1",
                                    "Forbundne enheder": "4"}
     assert list(whole.matrix.index) == ["A1", "A2", "external"]
     first_half = connections_view(src, Filters(start=date(2015, 1, 1), end=date(2015, 6, 1)))
     assert first_half.counts["connections"] == 1 and first_half.counts["cross_area"] == 1
     assert first_half.years["year"].tolist() == [2015]
     assert "I 2015 krydsede **100 %** af forbindelserne" in first_half.facts[1]
+
+
+def test_key_figures_compare_with_the_window_just_before_when_it_lies_in_the_data(src):
+    y2016 = connections_view(src, Filters(start=date(2016, 1, 1), end=date(2016, 12, 1)))
+    # 2016: U1-X1 and U1-U2; 2015: U1-U3
+    assert [m[2] for m in y2016.metrics] == ["+1", "-1", "+1", "+1"]
+    assert y2016.comparison_text == ("Ændringerne sammenligner januar 2016 – december 2016 med de lige så lange 12 "
+                                     "måneder før: januar 2015 – december 2015.")
+    whole = connections_view(src, Filters(lang="en"))
+    assert [m[2] for m in whole.metrics] == [None] * 4
+    assert whole.comparison_text.startswith("No change arrows")
 
 
 def test_user_text_is_escaped_in_the_sentences(src):

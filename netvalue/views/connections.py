@@ -6,6 +6,7 @@ period gives the window of the graph, matrix and analytics and the calendar year
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -18,8 +19,11 @@ from netvalue.i18n import t
 from netvalue.keyfigures import format_number
 from netvalue.views import Source
 from netvalue.views.selection import select
+from netvalue.windows import Comparison, Window, comparison
 
 TOP_BRIDGES = 15
+METRICS: tuple[tuple[str, str], ...] = (("connections", "connections"), ("cross_area", "cross_area"),
+                                        ("external", "external"), ("units", "connected_units"))
 
 
 @dataclass(frozen=True)
@@ -47,11 +51,17 @@ class ConnectionsView:
     alt: dict[str, str] = field(default_factory=dict)
     bridges_note: str = ""
     method: str = ""
-    metrics: tuple[tuple[str, str], ...] = ()  # (label, value) of the four key figures
+    metrics: tuple[tuple[str, str, str | None], ...] = ()  # (label, value, change against the earlier window)
+    comparison_text: str = ""  # which windows the changes compare, or why there are none
 
     @property
     def empty(self) -> bool:
         return self.empty_reason is not None
+
+    @property
+    def metric_values(self) -> dict[str, str]:
+        """label -> value of the key figures, as the page shows them."""
+        return {label: value for label, value, _ in self.metrics}
 
     @property
     def empty_text(self) -> str:
@@ -85,6 +95,36 @@ def _area_labels(place: pd.DataFrame, area_ids: list[str], lang: str) -> dict[st
     return {a: t("connections.external", lang) if a == conn.EXTERNAL else names.get(a, a) for a in area_ids}
 
 
+def connection_counts(src: Source, f: flt.Filters, win: Window | None = None) -> dict[str, float]:
+    """connections.window_counts of the filters' selection over their window (or over win, e.g. the earlier
+    window of a comparison): the one function for these figures on every page and in the report."""
+    sel = select(src, f, win)
+    part = src.table("participation")
+    part = part[part["network_id"].isin(sel.networks["network_id"])]
+    start, end = (sel.window.start, sel.window.last_day) if sel.window is not None else (None, None)
+    edges = conn.window_edges(conn.spell_pairs(part), conn.places(src.table("org_units")), start, end, sel.scope)
+    return conn.window_counts(edges)
+
+
+def _metrics(counts: dict[str, float], earlier: dict[str, float] | None, lang: str
+             ) -> tuple[tuple[str, str, str | None], ...]:
+    out = []
+    for key, col in METRICS:
+        change = None if earlier is None else counts[col] - earlier[col]
+        delta = None if change is None else (t("compare.unchanged", lang) if change == 0 else
+                                             format_number(change, lang, 0, signed=True))
+        out.append((t(f"connections.metric.{key}", lang), format_number(counts[col], lang), delta))
+    return tuple(out)
+
+
+def _comparison_text(comp: Comparison, data_start: date | None, lang: str) -> str:
+    """Which windows the changes compare (the overview's words), or why there are none."""
+    if comp.available:
+        key = "compare.caption_one" if comp.shown.months == 1 else "compare.caption"
+        return t(key, lang, shown=comp.shown.label(lang), earlier=comp.earlier.label(lang), months=comp.shown.months)
+    return t("compare.none", lang, **comp.reason_values(data_start, lang))
+
+
 def connections_view(src: Source, f: flt.Filters, level: str | None = None) -> ConnectionsView:
     """The connections page for the filters. level: draw the graph at unit, centre or area level (None: the
     finest level with at most connections.MAX_GRAPH_NODES nodes)."""
@@ -108,13 +148,14 @@ def connections_view(src: Source, f: flt.Filters, level: str | None = None) -> C
     counts = conn.window_counts(edges)
     window_text = t("connections.window", lang, window=win.label(lang), networks=len(sel.networks))
     method = t("connections.method.body", lang, max_nodes=conn.MAX_GRAPH_NODES)
-    metrics = tuple((t(f"connections.metric.{k}", lang), format_number(counts[c], lang)) for k, c in (
-        ("connections", "connections"), ("cross_area", "cross_area"), ("external", "external"),
-        ("units", "connected_units")))
+    comp = comparison(win, sel.data_start)
+    compare_text = _comparison_text(comp, sel.data_start, lang)
+    earlier = connection_counts(src, f, comp.earlier) if comp.available else None
+    metrics = _metrics(counts, earlier, lang)
     if edges.empty:
         return ConnectionsView(lang, "no_pairs", window_text, len(sel.networks), counts, years, nodes, edges,
                                figures={"path": charts.path_chart(years, lang)}, alt={"path": _path_alt(years, lang)},
-                               method=method, metrics=metrics)
+                               method=method, metrics=metrics, comparison_text=compare_text)
 
     matrix = conn.area_matrix(edges, place)
     areas = list(matrix.index)
@@ -149,7 +190,7 @@ def connections_view(src: Source, f: flt.Filters, level: str | None = None) -> C
     note = "" if an.exact else t("connections.bridges.estimated", lang, k=conn.BETWEENNESS_SAMPLE)
     return ConnectionsView(
         lang, None, window_text, len(sel.networks), counts, years, nodes, edges, matrix, labels, level, an,
-        bridges_table, comm, tuple(facts), figures, alt, note, method, metrics,
+        bridges_table, comm, tuple(facts), figures, alt, note, method, metrics, compare_text,
     )
 
 
