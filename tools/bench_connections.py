@@ -99,13 +99,13 @@ def run(networks: int = 2000, repeats: int = 3, page: bool = True) -> dict[str, 
 def format_table(result: dict) -> str:
     s, big = result["sample"], result["large"]
     n = result["networks"]
-    lines = [f"connections: sample against {n} networks", f"{'what':<34}{'sample':>12}{f'{n} networks':>16}  goal"]
+    lines = [f"connections: sample against {n} networks", f"{'what':<40}{'sample':>12}{f'{n} networks':>16}  goal"]
 
     def row(what: str, a: float | None, b: float | None, unit: str, goal: str) -> None:
         def fmt(v: float | None) -> str:
             return "–" if v is None else (f"{v:.3f} s" if unit == "s" else f"{v / 1024:.0f} KiB")
 
-        lines.append(f"{what:<34}{fmt(a):>12}{fmt(b):>16}  {goal}")
+        lines.append(f"{what:<40}{fmt(a):>12}{fmt(b):>16}  {goal}")
 
     row("command (subprocess)", s["command"]["seconds"], big["command"]["seconds"], "s", f"< {COMMAND_LIMIT_S:g} s")
     row("view, first call", s["view"]["seconds"], big["view"]["seconds"], "s", "")
