@@ -8,7 +8,14 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from netvalue.charts.style import OKABE_ITO, PERSPECTIVE_COLOURS, TYPE_COLOURS, apply_style, empty_figure
+from netvalue.charts.style import (
+    OKABE_ITO,
+    PERSPECTIVE_COLOURS,
+    TYPE_COLOURS,
+    apply_style,
+    empty_figure,
+    month_axis,
+)
 from netvalue.i18n import label, t
 from netvalue.schema import NETWORK_TYPES, PERSPECTIVES
 
@@ -32,8 +39,10 @@ def _fmt(v: float) -> str:
     return "–" if pd.isna(v) else f"{v:.0f}"
 
 
-def perspective_trend(trend: pd.DataFrame, lang: str = "da", title: str | None = None) -> go.Figure:
-    """Lines of the mean score per perspective (and overall) over time; trend has period + perspective columns."""
+def perspective_trend(trend: pd.DataFrame, lang: str = "da", title: str | None = None,
+                      grain: str = "quarter") -> go.Figure:
+    """Lines of the mean score per perspective (and overall) over time; trend has period + perspective columns,
+    one row per period of grain (the x-axis names them: style.month_axis)."""
     title = title or t("chart.perspective_trend.title", lang)
     cols = [p for p in (*PERSPECTIVES, "overall") if p in trend.columns and trend[p].notna().any()]
     if trend.empty or not cols:
@@ -50,6 +59,7 @@ def perspective_trend(trend: pd.DataFrame, lang: str = "da", title: str | None =
         ))
     fig.update_yaxes(range=[0, 100], title_text=t("chart.score_axis", lang))
     fig.update_xaxes(title_text=t("chart.period_axis", lang))
+    month_axis(fig, trend["period"], lang, grain)
     return room_for_legend(apply_style(fig, title, height=500))
 
 
