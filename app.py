@@ -25,6 +25,8 @@ def main() -> None:
                 url_path="overview"),
         st.Page("pages/networks.py", title=t("page.networks", L), icon=":material/hub:", url_path="networks"),
         st.Page("pages/ripples.py", title=t("page.ripples", L), icon=":material/water:", url_path="ripples"),
+        st.Page("pages/connections.py", title=t("page.connections", L), icon=":material/share:",
+                url_path="connections"),
         st.Page("pages/depth_breadth.py", title=t("page.depth_breadth", L), icon=":material/stacked_bar_chart:",
                 url_path="depth_breadth"),
         st.Page("pages/upload.py", title=t("page.upload", L), icon=":material/upload_file:", url_path="upload"),

@@ -1,4 +1,4 @@
-"""Command line: python -m netvalue init|load|scores|backup|restore ..."""
+"""Command line: python -m netvalue init|load|scores|connections|backup|restore ..."""
 
 from __future__ import annotations
 
@@ -30,6 +30,9 @@ def _parser() -> argparse.ArgumentParser:
                            "16.500 as sixteen thousand five hundred, 'point' as sixteen and a half")
     scores = sub.add_parser("scores", parents=[common], help="one row per network with its scores")
     scores.add_argument("--format", choices=("csv", "json"), default="csv")
+    connections = sub.add_parser("connections", parents=[common],
+                                 help="one row per calendar year with the connections networks make")
+    connections.add_argument("--format", choices=("csv", "json"), default="csv")
     backup = sub.add_parser("backup", parents=[common], help="write the store as Parquet to a new directory")
     backup.add_argument("directory", type=Path)
     restore = sub.add_parser("restore", parents=[common], help="replace the store's contents with a backup")
@@ -108,11 +111,25 @@ def cmd_scores(args: argparse.Namespace) -> int:
     with _open(args) as store:
         table = service.network_scores(store)
     table = table.round({"citizen": 1, "economy": 1, "staff": 1, "overall": 1, "balance": 3})
-    if args.format == "json":
+    _print_table(table, args.format)
+    return 0
+
+
+def _print_table(table, fmt: str) -> None:  # type: ignore[no-untyped-def]
+    if fmt == "json":
         records = json.loads(table.to_json(orient="records", force_ascii=False))
         print(json.dumps(records, ensure_ascii=False, indent=1))
     else:
         sys.stdout.write(table.to_csv(index=False, lineterminator="\n"))
+
+
+def cmd_connections(args: argparse.Namespace) -> int:
+    from netvalue import connections
+
+    with _open(args) as store:
+        participation = store.table("participation", ["network_id", "unit_id", "joined_on", "left_on"])
+        org_units = store.table("org_units")
+    _print_table(connections.yearly(participation, org_units).round({"cross_share": 4}), args.format)
     return 0
 
 
@@ -153,7 +170,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        commands = {"init": cmd_init, "load": cmd_load, "scores": cmd_scores, "backup": cmd_backup,
+        commands = {"init": cmd_init, "load": cmd_load, "scores": cmd_scores, "connections": cmd_connections,
+                    "backup": cmd_backup,
                     "restore": cmd_restore, "bench": cmd_bench}
         return commands[args.command](args)
     except StoreBusy as exc:

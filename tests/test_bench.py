@@ -89,7 +89,7 @@ def test_unknown_page_is_refused(tmp_path):
 
 
 def test_app_pages_are_read_from_app_py():
-    assert bench.app_pages() == ["overview", "networks", "ripples", "depth_breadth", "upload", "method"]
+    assert bench.app_pages() == ["overview", "networks", "ripples", "connections", "depth_breadth", "upload", "method"]
 
 
 def test_table_formats_ratio_and_missing_reference():

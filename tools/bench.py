@@ -49,7 +49,7 @@ ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "app.py"
 PAGES_TOOL = ROOT / "tools" / "bench_pages.py"
 DEFAULT_OUT = Path("bench-results")
-DEFAULT_PAGES = ("overview", "networks", "ripples", "depth_breadth", "upload", "method")
+DEFAULT_PAGES = ("overview", "networks", "ripples", "connections", "depth_breadth", "upload", "method")
 MIB = 1024 * 1024
 GIB = 1024 * MIB
 
