@@ -1,0 +1,324 @@
+"""The council report: an A4 PDF of the overview's figures for a window, with the strongest and weakest
+networks and their evidence, ripples, connections, stories and the method, in Danish or English.
+
+The figures come from the same functions the pages draw (never copies of them); this package only lays
+them out (document.py renders HTML) and prints them with Debian's chromium (pdf.py). No Streamlit, no SQL.
+
+    meta = report.meta_from_store(store)
+    pdf = report.make_pdf(source, report.window_filters(meta, lang="da"), meta)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+
+import pandas as pd
+
+from netvalue import filters as flt
+from netvalue import keyfigures as kf
+from netvalue import scoring, spread
+from netvalue.charts import alt_text
+from netvalue.i18n import label, t
+from netvalue.report import _provisional as prov
+from netvalue.report.document import Block, Document, Section, footer_html, render_html
+from netvalue.report.pdf import ChromiumMissing, PrintFailed, html_to_pdf
+from netvalue.schema import NETWORK_TYPES, PERSPECTIVES
+
+__all__ = ["ChromiumMissing", "Document", "PrintFailed", "ReportMeta", "build", "make_pdf", "meta_from_store",
+           "render_html", "window_filters"]
+
+STORY_LIMIT = 900  # characters of a story's text in print
+
+
+@dataclass(frozen=True)
+class ReportMeta:
+    """What traces a report back to its data: the store's data version, the months it holds data for, and
+    when the data last changed (the latest upload; None when unknown)."""
+
+    data_version: int
+    data_from: date | None
+    data_to: date | None
+    changed: datetime | None = None
+
+
+def meta_from_store(store) -> ReportMeta:
+    """The store's data version, period and last upload time."""
+    lo, hi = store.period_range()
+    batches = store.batches()
+    changed = None
+    if len(batches):
+        last = pd.to_datetime(batches["loaded_at"]).max()
+        changed = None if pd.isna(last) else last.to_pydatetime()
+    return ReportMeta(store.data_version(), _first_day(lo), _first_day(hi), changed)
+
+
+def _first_day(d: date | None) -> date | None:
+    return None if d is None else date(d.year, d.month, 1)
+
+
+def window_filters(meta: ReportMeta, start: date | None = None, end: date | None = None, lang: str = "da",
+                   base: flt.Filters | None = None) -> flt.Filters:
+    """Filters for a report: base (default: every type, the whole municipality, equal weights) with the window
+    start..end (first days of months), each defaulting to the store's first and last month."""
+    f = base or flt.Filters()
+    return replace(f, start=start or meta.data_from, end=end or meta.data_to, lang=lang)
+
+
+def source_for(store):
+    """The Source (table, stats) the view functions read, over a Store."""
+    return prov.StoreSource(store)
+
+
+# -- Text helpers ---------------------------------------------------------------------------------------------------
+_MATH = {r"\bar{x}_i": "x̄ᵢ", "I_p": "Iₚ", "w_p": "wₚ"}
+
+
+def plain(text: str) -> str:
+    """A page text made plain for print: Markdown bold and inline math marks dropped."""
+    for k, v in _MATH.items():
+        text = text.replace(k, v)
+    text = re.sub(r"\$([^$]*)\$", r"\1", text)
+    return text.replace("**", "").replace("`", "")
+
+
+def weights_text(weights: dict[str, float], lang: str) -> str:
+    w = scoring.normalise_weights(weights)
+    pct = " %" if lang == "da" else "%"
+    return ", ".join(f"{label('perspective', p, lang)} {kf.format_number(100 * w[p], lang)}{pct}" for p in PERSPECTIVES)
+
+
+def window_text(start: date | None, end: date | None, lang: str) -> str:
+    return f"{prov.month(start, lang)} – {prov.month(end, lang)}"
+
+
+def _types_text(f: flt.Filters) -> str:
+    if set(f.types) == set(NETWORK_TYPES):
+        return t("report.fact.all_types", f.lang)
+    return ", ".join(label("type", x, f.lang) for x in NETWORK_TYPES if x in f.types)
+
+
+def _unit_text(f: flt.Filters, org_units: pd.DataFrame) -> str:
+    if f.unit_id is None:
+        return t("report.fact.whole", f.lang)
+    names = dict(zip(org_units["unit_id"], org_units["name"], strict=True))
+    return str(names.get(f.unit_id, f.unit_id))
+
+
+def _pct(x: object, lang: str) -> str:
+    return "–" if x is None or pd.isna(x) else kf.format_number(100 * float(x), lang) + (" %" if lang == "da" else "%")
+
+
+# -- Sections -------------------------------------------------------------------------------------------------------
+KEY_FIGURES = ("networks", "units", "people", "net_dkk", *PERSPECTIVES, "overall")
+_KF_LABEL = {"networks": "overview.active", "units": "overview.units", "people": "overview.people",
+             "net_dkk": "overview.net_dkk"}
+
+
+def _kf_value(key: str, v: float | None, lang: str, signed: bool = False) -> str:
+    if key == "net_dkk":
+        return kf.format_kr(v, lang, signed=signed)
+    return kf.format_number(v, lang, 0, signed=signed)
+
+
+def _keyfigures(ov, lang: str, whole_period: bool) -> Section:
+    now_w = window_text(ov.start, ov.end, lang)
+    before_w = window_text(ov.prev_start, ov.prev_end, lang)
+    if ov.has_previous:
+        header = (t("report.kf.figure", lang), now_w, before_w, t("report.kf.change", lang))
+        rows = tuple((t(_KF_LABEL[k], lang) if k in _KF_LABEL else label("perspective", k, lang),
+                      _kf_value(k, ov.now[k], lang), _kf_value(k, ov.before[k], lang),
+                      _kf_value(k, ov.change[k], lang, signed=True) if ov.change[k] is not None else "–")
+                     for k in KEY_FIGURES)
+        numeric, note = frozenset({1, 2, 3}), t("report.kf.compare", lang, now=now_w, before=before_w)
+    else:
+        header = (t("report.kf.figure", lang), now_w)
+        rows = tuple((t(_KF_LABEL[k], lang) if k in _KF_LABEL else label("perspective", k, lang),
+                      _kf_value(k, ov.now[k], lang)) for k in KEY_FIGURES)
+        numeric = frozenset({1})
+        note = (t("report.kf.whole_period", lang) if whole_period
+                else t("report.kf.no_compare", lang, before=before_w))
+    blocks = [
+        Block("table", header=header, rows=rows, numeric=numeric, strong=1, css="keyfigures"),
+        Block("note", text=note),
+        Block("text", text=t("overview.active_help", lang, running=ov.running)),
+        Block("text", text=t("overview.net_dkk_help", lang, saved=kf.format_kr(ov.now["saved_dkk"], lang),
+                             cost=kf.format_kr(ov.now["cost_dkk"], lang))),
+    ]
+    return Section("keyfigures", t("report.s.keyfigures", lang), tuple(blocks))
+
+
+def _chart(key: str, fig, caption: str, lang: str) -> Block:
+    return Block("chart", key=key, figure=fig, caption=caption, summary=alt_text.figure_summary(fig, lang))
+
+
+def _legs(ov, lang: str, weights: str) -> Section:
+    balance = kf.format_number(ov.now["balance"], lang, 2)
+    return Section("legs", t("report.s.legs", lang), (
+        _chart("ternary", ov.ternary, t("overview.how_ternary", lang, shown=ov.shown, total=ov.n_networks,
+                                        balance=balance), lang),
+        _chart("trend", ov.trend, t("overview.how_trend", lang, weights=weights), lang),
+    ), new_page=True)
+
+
+def _network_rows(part: pd.DataFrame, lang: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(
+        (str(r.name), label("type", r.type, lang), kf.format_number(r.overall, lang), kf.format_number(r.n, lang),
+         _pct(r.share_self_reported, lang), _pct(r.share_measured, lang), _pct(r.share_evaluated, lang),
+         t("report.sw.thin", lang) if r.thin else t("report.sw.ok", lang))
+        for r in part.itertuples())
+
+
+def _strong_weak(ov, lang: str, weights: str) -> Section:
+    header = tuple(t(f"report.sw.{k}", lang) for k in ("network", "type", "overall", "n", "self", "measured",
+                                                      "evaluated", "evidence"))
+    blocks = [_chart("strong_weak", ov.strong_weak, t("overview.how_strong_weak", lang, weights=weights), lang)]
+    if ov.top.empty and ov.bottom.empty:
+        blocks.append(Block("text", text=t("report.sw.none", lang)))
+    for key, part in (("strongest", ov.top), ("weakest", ov.bottom)):
+        if part.empty:
+            continue
+        blocks.append(Block("heading", text=t(f"report.sw.{key}", lang)))
+        blocks.append(Block("table", header=header, rows=_network_rows(part, lang), numeric=frozenset({2, 3, 4, 5, 6}),
+                            css="networks"))
+    return Section("strong_weak", t("report.s.strong_weak", lang), tuple(blocks), new_page=True)
+
+
+def _ripples(src, ov, f: flt.Filters) -> Section:
+    lang = f.lang
+    networks_all, participation, org = src.table("networks"), src.table("participation"), src.table("org_units")
+    tree = spread.org_tree(org)
+    ids = set(ov.networks["network_id"])
+    selected = networks_all[networks_all["network_id"].isin(ids)]
+    part = spread.rings(participation[participation["network_id"].isin(ids)], networks_all, tree)
+    scope = None if f.unit_id is None else flt.subtree(org, f.unit_id)
+    facts = spread.plain_facts(selected, part, tree, f.start, f.end, scope)
+    lines = [
+        t("ripples.facts.first_year", lang, n=facts["first_year_networks"],
+          start=spread.period_label(facts["first_year_from"], "month"),
+          end=spread.period_label(facts["first_year_to"], "month")),
+        t("ripples.facts.units", lang, reached=facts["units_reached"], total=facts["units_total"],
+          never=_pct(facts["never_reached_share"], lang)),
+    ]
+    if facts["top_unit"]:
+        lines.append(t("ripples.facts.top_unit", lang, unit=facts["top_unit"], n=facts["top_unit_networks"]))
+    window = {"start": spread.period_label(facts["last_year_from"], "month"),
+              "end": spread.period_label(f.end, "month")}
+    if facts["top_rings"]:
+        rings = t("ripples.facts.and", lang).join(t(f"ripples.ring.{r}", lang) for r in facts["top_rings"])
+        per_ring = ", ".join(f"{r}: {n}" for r, n in facts["growth"].items())
+        lines.append(t("ripples.facts.growth", lang, rings=rings, n=facts["growth"][facts["top_rings"][0]],
+                       per_ring=per_ring, **window))
+    else:
+        lines.append(t("ripples.facts.no_growth", lang, **window))
+    return Section("ripples", t("report.s.ripples", lang), (
+        Block("text", text=t("report.ripples.intro", lang)),
+        Block("list", items=tuple(plain(x) for x in lines)),
+    ))
+
+
+def _connections(lang: str) -> Section:
+    # HOOK: netvalue/connections.py (branch connections) is not on main yet; its facts go here when it is.
+    return Section("connections", t("report.s.connections", lang), (Block("hook", text=t("report.connections.hook",
+                                                                                         lang)),))
+
+
+def _stories(ov, lang: str) -> Section:
+    stories = ov.stories
+    if stories.empty:
+        return Section("stories", t("report.s.stories", lang), (Block("text", text=t("report.stories.none", lang)),))
+    blocks = []
+    for s in stories.itertuples():
+        persp = label("perspective", s.perspective, lang) if isinstance(s.perspective, str) else "–"
+        text = str(s.text)
+        if len(text) > STORY_LIMIT:
+            text = text[: STORY_LIMIT - 2].rsplit(" ", 1)[0] + " …"
+        meta = t("overview.story_meta", lang, network=s.network_name, date=prov.day(s.told_on.date(), lang),
+                 perspective=persp)
+        blocks.append(Block("story", title=str(s.title), meta=meta, text=text))
+    return Section("stories", t("report.s.stories", lang), tuple(blocks))
+
+
+METHOD_STEPS = ("indicator", "perspective", "overall", "balance", "evidence", "net_dkk")
+
+
+def _method(ov, lang: str, weights: str) -> Section:
+    blocks: list[Block] = [Block("text", text=plain(t("method.intro", lang).split(". Vægtene")[0].split(
+        ". The weights")[0] + ".")), Block("note", text=t("report.method.weights", lang, weights=weights))]
+    for step in METHOD_STEPS:
+        blocks.append(Block("heading", text=t(f"method.{step}.title", lang)))
+        blocks.append(Block("text", text=plain(t(f"method.{step}.text", lang))))
+    blocks.append(Block("heading", text=t("report.method.reading", lang)))
+    balance = kf.format_number(ov.now["balance"], lang, 2)
+    blocks.append(Block("list", items=(
+        t("report.method.compare", lang),
+        t("overview.how_ternary", lang, shown=ov.shown, total=ov.n_networks, balance=balance),
+        t("overview.how_trend", lang, weights=weights),
+        t("overview.how_strong_weak", lang, weights=weights),
+        t("report.method.bw", lang),
+    )))
+    return Section("method", t("report.s.method", lang), tuple(blocks), new_page=True)
+
+
+def _appendix(sections: Sequence[Section], lang: str) -> Section:
+    blocks: list[Block] = []
+    for s in sections:
+        for b in s.blocks:
+            if b.kind != "chart" or b.figure is None:
+                continue
+            table = alt_text.table_for(b.figure, lang)
+            if table.empty:
+                continue
+            blocks.append(Block("heading", text=alt_text.plain(b.figure.layout.title.text)))
+            blocks.append(Block("table", header=tuple(str(c) for c in table.columns),
+                                rows=tuple(tuple(str(v) for v in row) for row in table.itertuples(index=False)),
+                                numeric=frozenset(range(1, len(table.columns))), css="chart-data"))
+    return Section("data", t("report.s.data", lang), tuple(blocks), new_page=True)
+
+
+# -- The report -----------------------------------------------------------------------------------------------------
+def build(src, f: flt.Filters, meta: ReportMeta, made: datetime | None = None) -> Document:
+    """The report for filters f (start and end set: use window_filters) as a Document."""
+    lang = f.lang
+    ov = prov.overview(src, f)
+    weights = weights_text(f.weight_map, lang)
+    win = window_text(f.start, f.end, lang)
+    whole = f.start == meta.data_from and f.end == meta.data_to
+    org = src.table("org_units")
+    types, unit = _types_text(f), _unit_text(f, org)
+    compare = (window_text(ov.prev_start, ov.prev_end, lang) if ov.has_previous
+               else t("report.fact.no_compare", lang, window=window_text(ov.prev_start, ov.prev_end, lang)))
+    made = made or datetime.now()
+    facts = (
+        (t("report.fact.window", lang), win),
+        (t("report.fact.compare", lang), compare),
+        (t("report.fact.data_to", lang), prov.month(meta.data_to, lang)),
+        (t("report.fact.updated", lang), prov.day(meta.changed.date(), lang) if meta.changed else "–"),
+        (t("report.fact.types", lang), types),
+        (t("report.fact.unit", lang), unit),
+        (t("report.fact.weights", lang), weights),
+        (t("report.fact.made", lang), prov.day(made.date(), lang)),
+    )
+    body = [_keyfigures(ov, lang, whole), _legs(ov, lang, weights), _strong_weak(ov, lang, weights),
+            _ripples(src, ov, f), _connections(lang), _stories(ov, lang), _method(ov, lang, weights)]
+    body.append(_appendix(body, lang))
+    values = {"version": meta.data_version, "window": win, "types": types, "unit": unit, "weights": weights}
+    return Document(
+        lang=lang, title=t("report.title", lang), subtitle=t("report.subtitle", lang), window=win, facts=facts,
+        trace=t("report.trace", lang, **values), sections=tuple(body),
+        footer=t("report.footer", lang, data_to=prov.month(meta.data_to, lang), **values),
+        page_word=(t("report.page", lang), t("report.of", lang)),
+        extra={"overview": ov},
+    )
+
+
+def to_pdf(doc: Document) -> bytes:
+    """Print a Document to A4 PDF bytes (ChromiumMissing, PrintFailed)."""
+    return html_to_pdf(render_html(doc), footer_html(doc))
+
+
+def make_pdf(src, f: flt.Filters, meta: ReportMeta) -> bytes:
+    """The report for filters f as A4 PDF bytes."""
+    return to_pdf(build(src, f, meta))

@@ -1,0 +1,145 @@
+"""The report as data (sections of text, tables, charts and stories) and its rendering to one self-contained,
+print-ready HTML document. Pure apart from reading the template, the stylesheet and plotly.js from disk."""
+
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import plotly.graph_objects as go
+
+HERE = Path(__file__).resolve().parent
+PLOT_WIDTH = 680  # px: 180 mm, the A4 width inside the margins at 96 px per inch
+# Cues that survive black-and-white printing, given out in trace order: colour is never the only difference.
+DASHES = ("solid", "dash", "dashdot", "dot", "longdash", "longdashdot")
+PATTERNS = ("", "/", "x", ".", "\\", "+", "-")
+SYMBOLS = ("circle", "square", "diamond", "triangle-up", "cross", "x", "star")
+
+
+@dataclass(frozen=True)
+class Block:
+    """One piece of a section. kind: text, note, hook, heading, list, table, chart or story."""
+
+    kind: str
+    text: str = ""
+    items: tuple[str, ...] = ()
+    header: tuple[str, ...] = ()
+    rows: tuple[tuple[str, ...], ...] = ()
+    numeric: frozenset[int] = frozenset()
+    strong: int | None = None
+    css: str = ""
+    caption: str = ""
+    key: str = ""
+    figure: go.Figure | None = None
+    summary: str = ""
+    title: str = ""
+    meta: str = ""
+
+    @property
+    def height(self) -> int:
+        return int(self.figure.layout.height or 420) if self.figure is not None else 0
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    blocks: tuple[Block, ...]
+    new_page: bool = False
+
+
+@dataclass(frozen=True)
+class Document:
+    """Everything the report prints. facts: (label, value) pairs on the title page; footer: the running
+    footnote (plain text; page numbers are added)."""
+
+    lang: str
+    title: str
+    subtitle: str
+    window: str
+    facts: tuple[tuple[str, str], ...]
+    trace: str
+    sections: tuple[Section, ...]
+    footer: str
+    page_word: tuple[str, str] = ("Side", "af")
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def for_print(fig: go.Figure, width: int = PLOT_WIDTH) -> go.Figure:
+    """A copy of a figure set for paper: a fixed width, no hover or modebar, and a dash, a fill pattern or
+    a marker shape per trace, so each series can be told apart without colour."""
+    out = go.Figure(fig)
+    out.update_layout(width=width, hovermode=False)
+    lines = bars = marks = 0
+    for tr in out.data:
+        if tr.type == "bar":
+            tr.marker.pattern = {"shape": PATTERNS[bars % len(PATTERNS)], "fillmode": "overlay",
+                                 "fgcolor": "#000000", "fgopacity": 0.6, "size": 7, "solidity": 0.25}
+            tr.marker.line = {"color": "#000000", "width": 0.8}
+            bars += 1
+        elif tr.type == "scatter":
+            if "lines" in str(tr.mode or "lines"):
+                tr.line.dash = DASHES[lines % len(DASHES)]
+                lines += 1
+            if "markers" in str(tr.mode or ""):
+                tr.marker.symbol = SYMBOLS[marks % len(SYMBOLS)]
+                marks += 1
+        elif tr.type == "scatterternary":
+            tr.marker.symbol = SYMBOLS[marks % len(SYMBOLS)]
+            tr.marker.line = {"color": "#000000", "width": 1}
+            marks += 1
+    return out
+
+
+@cache
+def _asset(name: str) -> str:
+    return (HERE / name).read_text(encoding="utf-8")
+
+
+@cache
+def _plotly_js() -> str:
+    from plotly.offline import get_plotlyjs
+
+    return get_plotlyjs()
+
+
+@cache
+def _template():
+    import jinja2
+
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE), autoescape=True, trim_blocks=True,
+                             lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+    return env.get_template("template.html.j2")
+
+
+def _script_safe(text: str) -> str:
+    # Inside <script>, "</" would end the element: user text (a network called "</script>") stays data.
+    return text.replace("</", "<\\/").replace("<!--", "<\\!--")
+
+
+def render_html(doc: Document) -> str:
+    """The document as one HTML page with its stylesheet, plotly.js and the charts' data inline."""
+    import markupsafe
+
+    charts = [{"key": b.key, "fig": json.loads(for_print(b.figure).to_json())}
+              for s in doc.sections for b in s.blocks if b.kind == "chart" and b.figure is not None]
+    return _template().render(
+        r=doc, css=markupsafe.Markup(_asset("report.css")), plotly_js=markupsafe.Markup(_script_safe(_plotly_js())),
+        charts_json=markupsafe.Markup(_script_safe(json.dumps(charts, ensure_ascii=False))),
+    )
+
+
+def footer_html(doc: Document) -> str:
+    """Chromium's footer template: the footnote (escaped) and 'Side 3 af 9'. It is printed in the margin with
+    its own styles, so sizes are set here."""
+    page, of = doc.page_word
+    return (
+        '<div style="font-family: \'Liberation Sans\', Arial, sans-serif; font-size: 7.5pt; color: #111; '
+        'width: 100%; margin: 0 15mm; display: flex; justify-content: space-between; gap: 6mm;">'
+        f'<span>{html.escape(doc.footer)}</span>'
+        f'<span style="white-space: nowrap">{html.escape(page)} <span class="pageNumber"></span> {html.escape(of)} '
+        '<span class="totalPages"></span></span></div>'
+    )
