@@ -24,11 +24,11 @@ from netvalue.charts import alt_text
 from netvalue.i18n import label, t
 from netvalue.report import _provisional as prov
 from netvalue.report.document import Block, Document, Section, footer_html, render_html
-from netvalue.report.pdf import ChromiumMissing, PrintFailed, html_to_pdf
+from netvalue.report.pdf import ChromiumMissing, PrintFailed, html_to_pdf, printer
 from netvalue.schema import NETWORK_TYPES, PERSPECTIVES
 
 __all__ = ["ChromiumMissing", "Document", "PrintFailed", "ReportMeta", "build", "make_pdf", "meta_from_store",
-           "render_html", "window_filters"]
+           "printer", "render_html", "to_pdf", "window_filters"]
 
 STORY_LIMIT = 900  # characters of a story's text in print
 
