@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+import st_internals
 from netvalue import filters as flt
 from netvalue import i18n, scoring, service
 from netvalue.explain import escape_markdown
@@ -214,9 +215,7 @@ def _run_through_app() -> None:
     # old "pages/ folder" mode, until some run has called st.navigation (streamlit/streamlit#9624). Tell the
     # page manager what app.py is about to tell it anyway, and run again: this time through app.py, on the
     # same page, with the sidebar filters.
-    from streamlit.runtime.pages_manager import PagesManager
-
-    PagesManager.uses_pages_directory = False
+    st_internals.use_navigation_mode()
     st.rerun()
 
 

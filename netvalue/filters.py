@@ -11,6 +11,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from netvalue.orgtree import subtree
 from netvalue.schema import NETWORK_TYPES, PERSPECTIVES
 from netvalue.scoring import EQUAL_WEIGHTS, normalise_weights
 
@@ -98,24 +99,6 @@ def to_query(f: Filters) -> dict[str, str]:
     if len(set(w.values())) > 1:
         q["w"] = "-".join(_num(w[p]) for p in PERSPECTIVES)
     return q
-
-
-def subtree(org_units: pd.DataFrame, unit_id: str | None) -> set[str]:
-    """The unit and everything below it (all units when unit_id is None)."""
-    if unit_id is None:
-        return set(org_units["unit_id"])
-    children: dict[str, list[str]] = {}
-    for uid, parent in zip(org_units["unit_id"], org_units["parent_id"], strict=True):
-        if isinstance(parent, str):
-            children.setdefault(parent, []).append(uid)
-    out, todo = set(), [unit_id]
-    while todo:
-        u = todo.pop()
-        if u in out:
-            continue
-        out.add(u)
-        todo.extend(children.get(u, []))
-    return out
 
 
 def select_networks(networks: pd.DataFrame, participation: pd.DataFrame, org_units: pd.DataFrame,

@@ -26,6 +26,8 @@ from netvalue.report import _provisional as prov
 from netvalue.report.document import Block, Document, Section, footer_html, render_html
 from netvalue.report.pdf import ChromiumMissing, PrintFailed, html_to_pdf, printer
 from netvalue.schema import NETWORK_TYPES, PERSPECTIVES
+from netvalue.views import StoreSource
+from netvalue.windows import month_label
 
 __all__ = ["ChromiumMissing", "Document", "PrintFailed", "ReportMeta", "build", "make_pdf", "meta_from_store",
            "printer", "render_html", "to_pdf", "window_filters"]
@@ -67,9 +69,9 @@ def window_filters(meta: ReportMeta, start: date | None = None, end: date | None
     return replace(f, start=start or meta.data_from, end=end or meta.data_to, lang=lang)
 
 
-def source_for(store):
-    """The Source (table, stats) the view functions read, over a Store."""
-    return prov.StoreSource(store)
+def source_for(store) -> StoreSource:
+    """The Source (table, stats, period_range) the view functions read, over a Store."""
+    return StoreSource(store)
 
 
 # -- Text helpers ---------------------------------------------------------------------------------------------------
@@ -90,8 +92,12 @@ def weights_text(weights: dict[str, float], lang: str) -> str:
     return ", ".join(f"{label('perspective', p, lang)} {kf.format_number(100 * w[p], lang)}{pct}" for p in PERSPECTIVES)
 
 
+def _month(d: date | None, lang: str) -> str:
+    return "–" if d is None else month_label(d, lang)
+
+
 def window_text(start: date | None, end: date | None, lang: str) -> str:
-    return f"{prov.month(start, lang)} – {prov.month(end, lang)}"
+    return f"{_month(start, lang)} – {_month(end, lang)}"
 
 
 def _types_text(f: flt.Filters) -> str:
@@ -294,7 +300,7 @@ def build(src, f: flt.Filters, meta: ReportMeta, made: datetime | None = None) -
     facts = (
         (t("report.fact.window", lang), win),
         (t("report.fact.compare", lang), compare),
-        (t("report.fact.data_to", lang), prov.month(meta.data_to, lang)),
+        (t("report.fact.data_to", lang), _month(meta.data_to, lang)),
         (t("report.fact.updated", lang), prov.day(meta.changed.date(), lang) if meta.changed else "–"),
         (t("report.fact.types", lang), types),
         (t("report.fact.unit", lang), unit),
@@ -308,7 +314,7 @@ def build(src, f: flt.Filters, meta: ReportMeta, made: datetime | None = None) -
     return Document(
         lang=lang, title=t("report.title", lang), subtitle=t("report.subtitle", lang), window=win, facts=facts,
         trace=t("report.trace", lang, **values), sections=tuple(body),
-        footer=t("report.footer", lang, data_to=prov.month(meta.data_to, lang), **values),
+        footer=t("report.footer", lang, data_to=_month(meta.data_to, lang), **values),
         page_word=(t("report.page", lang), t("report.of", lang)),
         extra={"overview": ov},
     )

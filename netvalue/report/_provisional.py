@@ -12,6 +12,8 @@ from netvalue import filters as flt
 from netvalue import keyfigures as kf
 from netvalue import scoring
 from netvalue.charts import overview as charts
+from netvalue.views.selection import resolve_window
+from netvalue.windows import comparison
 
 THIN_MIN_N = 6
 THIN_SELF_SHARE = 0.8
@@ -21,13 +23,6 @@ def _month_end(d):
     return None if d is None else (pd.Timestamp(d) + pd.offsets.MonthEnd(0)).date()
 
 
-def previous_window(start, end):
-    months = (end.year - start.year) * 12 + end.month - start.month + 1
-    p_end = (pd.Timestamp(start) - pd.DateOffset(months=1)).date()
-    p_start = (pd.Timestamp(start) - pd.DateOffset(months=months)).date()
-    return p_start, p_end
-
-
 def overview(src, f: flt.Filters) -> SimpleNamespace:
     participation, org_units, indicators = src.table("participation"), src.table("org_units"), src.table("indicators")
     all_networks = src.table("networks")
@@ -35,11 +30,13 @@ def overview(src, f: flt.Filters) -> SimpleNamespace:
     stats = src.stats("all", f.start, _month_end(f.end))
     stats = stats[stats["network_id"].isin(networks["network_id"])]
     now = kf.headline(networks, participation, org_units, stats, indicators, f.weight_map, f.start, f.end)
-    ps, pe = previous_window(f.start, f.end)
+    win, data_start = resolve_window(src, f)
+    cmp = comparison(win, data_start)
+    ps, pe = cmp.earlier.start, cmp.earlier.end
     prev_networks = flt.select_networks(all_networks, participation, org_units, replace(f, start=ps, end=pe))
     prev_stats = src.stats("all", ps, _month_end(pe))
     prev_stats = prev_stats[prev_stats["network_id"].isin(prev_networks["network_id"])]
-    has_prev = not prev_stats.empty
+    has_prev = cmp.available
     before = (kf.headline(prev_networks, participation, org_units, prev_stats, indicators, f.weight_map, ps, pe)
               if has_prev else None)
     scores = scoring.network_scores(stats, indicators, networks, f.weight_map)
@@ -60,19 +57,6 @@ def overview(src, f: flt.Filters) -> SimpleNamespace:
         stories=kf.latest_stories(src.table("stories"), networks, f.start, f.end, 3),
         networks=networks, scores=scores,
     )
-
-
-class StoreSource:
-    """The Source protocol over a Store (table, stats), until the view layer's adapter lands."""
-
-    def __init__(self, store) -> None:
-        self.store = store
-
-    def table(self, name: str) -> pd.DataFrame:
-        return self.store.table(name)
-
-    def stats(self, grain: str = "all", start=None, end=None) -> pd.DataFrame:
-        return self.store.indicator_stats(grain, start, end)
 
 
 DA_MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
