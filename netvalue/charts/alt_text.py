@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping
+from datetime import date
 
 import numpy as np
 import pandas as pd
@@ -44,7 +45,7 @@ def _values(v: object) -> list:
 
 
 def _label(v: object) -> object:
-    if isinstance(v, (pd.Timestamp, np.datetime64)):
+    if isinstance(v, (pd.Timestamp, np.datetime64, date)):
         return pd.Timestamp(v).strftime("%Y-%m")
     if isinstance(v, str) and re.match(r"^\d{4}-\d{2}-\d{2}", v):
         return v[:7]
@@ -57,6 +58,19 @@ def _number(v: object) -> float | None:
     except (TypeError, ValueError):
         return None
     return None if math.isnan(f) else f
+
+
+def _xy_names(fig: go.Figure, lang: str) -> tuple[str, str]:
+    """Column names for the labels and the values of x/y traces: the first axis title any trace has (subplots
+    often title only their bottom axis), else Name and Value."""
+    lab = val = ""
+    for tr in fig.data:
+        if not (hasattr(tr, "x") and hasattr(tr, "y")):
+            continue
+        horizontal = getattr(tr, "orientation", None) == "h"
+        lab = lab or _axis_title(fig, tr, "y" if horizontal else "x")
+        val = val or _axis_title(fig, tr, "x" if horizontal else "y")
+    return lab or t("alt.label", lang), val or t("alt.value", lang)
 
 
 def figure_table(fig: go.Figure, lang: str = "da") -> pd.DataFrame:
@@ -103,8 +117,7 @@ def figure_table(fig: go.Figure, lang: str = "da") -> pd.DataFrame:
         elif hasattr(tr, "x") and hasattr(tr, "y"):
             horizontal = getattr(tr, "orientation", None) == "h"
             labels, values = (_values(tr.y), _values(tr.x)) if horizontal else (_values(tr.x), _values(tr.y))
-            lab_name = _axis_title(fig, tr, "y" if horizontal else "x") or t("alt.label", lang)
-            val_name = _axis_title(fig, tr, "x" if horizontal else "y") or t("alt.value", lang)
+            lab_name, val_name = _xy_names(fig, lang)
             for lab, val in zip(labels, values, strict=False):
                 rows.append({series_col: name, lab_name: _label(lab), val_name: _number(val)})
     out = pd.DataFrame(rows)

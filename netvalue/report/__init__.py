@@ -27,7 +27,7 @@ from netvalue.report.document import Block, Document, Section, footer_html, rend
 from netvalue.report.pdf import ChromiumMissing, PrintFailed, html_to_pdf, printer
 from netvalue.schema import NETWORK_TYPES, PERSPECTIVES
 from netvalue.views import StoreSource
-from netvalue.windows import month_label
+from netvalue.windows import Window, month_label
 
 __all__ = ["ChromiumMissing", "Document", "PrintFailed", "ReportMeta", "build", "make_pdf", "meta_from_store",
            "printer", "render_html", "to_pdf", "window_filters"]
@@ -97,7 +97,10 @@ def _month(d: date | None, lang: str) -> str:
 
 
 def window_text(start: date | None, end: date | None, lang: str) -> str:
-    return f"{_month(start, lang)} – {_month(end, lang)}"
+    """'maj 2019' for one month, else 'januar 2019 – december 2019' (windows.Window.label)."""
+    if start is None or end is None:
+        return f"{_month(start, lang)} – {_month(end, lang)}"
+    return Window(start, end).label(lang)
 
 
 def _types_text(f: flt.Filters) -> str:

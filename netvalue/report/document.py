@@ -128,7 +128,8 @@ def render_html(doc: Document) -> str:
               for s in doc.sections for b in s.blocks if b.kind == "chart" and b.figure is not None]
     return _template().render(
         r=doc, css=markupsafe.Markup(_asset("report.css")), plotly_js=markupsafe.Markup(_script_safe(_plotly_js())),
-        charts_json=markupsafe.Markup(_script_safe(json.dumps(charts, ensure_ascii=False))),
+        # In JSON "<" occurs only inside strings, where \u003c means the same: no user text can open or close a tag.
+        charts_json=markupsafe.Markup(json.dumps(charts, ensure_ascii=False).replace("<", "\\u003c")),
     )
 
 
