@@ -16,6 +16,7 @@ from netvalue.schema import NETWORK_TYPES, PERSPECTIVES
 from netvalue.scoring import EQUAL_WEIGHTS, normalise_weights
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+NO_TYPES = "none"  # the URL's word for "every network type cleared" (shown as such, never as all types)
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,12 @@ def from_query(params: Mapping[str, str], bounds: tuple[date | None, date | None
     end = _clamp(parse_month(params.get("to")), lo, hi) or hi
     if start and end and start > end:
         start, end = lo, hi
-    types = tuple(x for x in NETWORK_TYPES if x in str(params.get("types", "")).split(","))
+    raw_types = str(params.get("types", ""))
+    types = tuple(x for x in NETWORK_TYPES if x in raw_types.split(","))
+    if raw_types == NO_TYPES:
+        types = ()
+    elif not types:
+        types = NETWORK_TYPES
     unit = params.get("unit") or None
     if unit is not None and (unit_ids is None or unit not in unit_ids):
         unit = None
@@ -76,7 +82,7 @@ def from_query(params: Mapping[str, str], bounds: tuple[date | None, date | None
         except ValueError:
             weights = EQUAL_WEIGHTS
     lang = params.get("lang") if params.get("lang") in ("da", "en") else "da"
-    return Filters(start, end, types or NETWORK_TYPES, unit, tuple(weights.items()), lang)
+    return Filters(start, end, types, unit, tuple(weights.items()), lang)
 
 
 def _num(v: float) -> str:
@@ -92,7 +98,7 @@ def to_query(f: Filters) -> dict[str, str]:
     if f.end:
         q["to"] = month_str(f.end)
     if set(f.types) != set(NETWORK_TYPES):
-        q["types"] = ",".join(f.types)
+        q["types"] = ",".join(f.types) or NO_TYPES
     if f.unit_id:
         q["unit"] = f.unit_id
     w = f.weight_map

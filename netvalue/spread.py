@@ -61,6 +61,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from netvalue import keyfigures
 from netvalue.orgtree import ancestors, org_tree  # noqa: F401 - org_tree re-exported: one home, orgtree
 
 RINGS: tuple[int, ...] = (0, 1, 2, 3, 4)
@@ -517,7 +518,7 @@ def plain_facts(networks: pd.DataFrame, participation: pd.DataFrame, tree: pd.Da
     working = tree[(tree["level"] == "unit") & tree["unit_id"].isin(in_scope)]
     f2, l2 = _spans(participation["joined_on"], participation["left_on"], s_no, e_no, "month")
     window = participation[f2 <= l2]
-    reached_units = set(window["unit_id"]) & set(working["unit_id"])
+    reached_units = keyfigures.units_reached(participation, tree, start, end, in_scope)
     internal = tree[~tree["external"] & tree["unit_id"].isin(in_scope)]
     per_unit = window[window["unit_id"].isin(set(internal["unit_id"]))].groupby("unit_id")["network_id"].nunique()
     rank = per_unit.index.map(tree.set_index("unit_id")["order"])
