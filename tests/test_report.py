@@ -21,9 +21,9 @@ from netvalue import keyfigures as kf
 from netvalue import report, service
 from netvalue.charts import alt_text
 from netvalue.i18n import t
-from netvalue.report import _provisional
 from netvalue.report.document import Block, Document, Section, footer_html, for_print, render_html
 from netvalue.store import Store
+from netvalue.views.overview import overview_view
 from tests.browser_support import need_chromium
 from tests.support import TINY_ROWS, make_csv
 
@@ -139,11 +139,12 @@ def test_the_whole_period_has_no_earlier_window_and_says_why(tiny_store):
     table = keyfig.blocks[0]
     assert table.header == ("Nøgletal", "januar 2014 – juni 2014")  # no earlier column, no change column
     rows = dict(table.rows)
-    ov = _provisional.overview(report.source_for(tiny_store), f)
-    assert rows["Aktive netværk"] == "2" == kf.format_number(ov.now["networks"], "da")
-    assert rows["Borger"] == kf.format_number(ov.now["citizen"], "da")
+    view = overview_view(report.source_for(tiny_store), f)
+    assert rows["Aktive netværk"] == "2" == kf.format_number(view.headline["networks"], "da")
+    assert rows["Borger"] == kf.format_number(view.headline["citizen"], "da")
     assert rows["Netto kroner"] == "30.000 kr."  # 50.000 saved - 20.000 spent
-    assert keyfig.blocks[1].text == t("report.kf.whole_period", "da")
+    assert keyfig.blocks[1].text == t("report.kf.no_compare", "da", earlier="juli 2013 – december 2013",
+                                      first="januar 2014")
     assert [s.key for s in doc.sections] == ["keyfigures", "legs", "strong_weak", "ripples", "connections",
                                              "stories", "method", "data"]
     assert ("Sammenlignet med", "ingen data i perioden før (juli 2013 – december 2013)") in doc.facts
@@ -156,8 +157,8 @@ def test_a_window_after_the_first_months_compares_with_the_window_just_before(ti
     doc = report.build(report.source_for(tiny_store), f, meta)
     table = doc.sections[0].blocks[0]
     assert table.header == ("Figure", "April 2014 – June 2014", "January 2014 – March 2014", "Change")
-    assert doc.sections[0].blocks[1].text == ("The change compares the period April 2014 – June 2014 with the "
-                                              "equally long period just before it, January 2014 – March 2014.")
+    assert doc.sections[0].blocks[1].text == ("The changes compare April 2014 – June 2014 with the 3 months just "
+                                              "before: January 2014 – March 2014.")
     rows = {r[0]: r[1:] for r in table.rows}
     assert rows["Active networks"] == ("2", "1", "+1")  # N2 started in June
 
@@ -167,7 +168,8 @@ def test_a_window_whose_earlier_window_starts_before_the_data_shows_no_change(ti
     f = report.window_filters(meta, date(2014, 2, 1), date(2014, 6, 1))
     doc = report.build(report.source_for(tiny_store), f, meta)
     assert len(doc.sections[0].blocks[0].header) == 2
-    assert doc.sections[0].blocks[1].text == t("report.kf.no_compare", "da", before="september 2013 – januar 2014")
+    assert doc.sections[0].blocks[1].text == t("report.kf.no_compare", "da", earlier="september 2013 – januar 2014",
+                                               first="januar 2014")
 
 
 def test_the_method_names_the_weights_and_every_chart_has_a_text_alternative(tiny_store):
@@ -230,7 +232,7 @@ def test_the_whole_period_report_shows_the_views_figures_and_the_scores_of_the_c
     with Store(sample_copy) as store:
         meta = report.meta_from_store(store)
         f = report.window_filters(meta)
-        ov = _provisional.overview(report.source_for(store), f)
+        view = overview_view(report.source_for(store), f)
         version = store.data_version()
     window = "september 2013 – december 2019"
     assert pages[0].startswith("Netværkenes værdi") and f"Periode {window}" in pages[0]
@@ -238,22 +240,23 @@ def test_the_whole_period_report_shows_the_views_figures_and_the_scores_of_the_c
         assert f"dataversion {version} · data til og med december 2019 · periode {window}" in page
         assert f"Side {i} af {len(pages)}" in page
     key = next(p for p in pages if p.startswith("Nøgletal"))
-    assert f"Nøgletal {window} Aktive netværk {ov.now['networks']:.0f} " in key
+    h = view.headline
+    assert f"Nøgletal {window} Aktive netværk {h['networks']:.0f} " in key
     for k, name in (("citizen", "Borger"), ("economy", "Kommune (økonomi)"), ("staff", "Medarbejder (trivsel)"),
                     ("overall", "Samlet værdi")):
-        assert f"{name} {kf.format_number(ov.now[k], 'da')} " in key
-    assert f"Netto kroner {kf.format_kr(ov.now['net_dkk'], 'da')}" in key
-    assert t("report.kf.whole_period", "da") in key
+        assert f"{name} {kf.format_number(h[k], 'da')} " in key
+    assert f"Netto kroner {kf.format_kr(h['net_dkk'], 'da')}" in key
+    assert t("report.kf.no_compare", "da", earlier="maj 2007 – august 2013", first="september 2013") in key
     # The strongest and weakest networks carry the same overall value as `python -m netvalue scores`.
     scores = {row["name"]: row for row in csv.DictReader(io.StringIO(cli("scores", "--db", str(sample_copy)).stdout))}
     text = " ".join(pages)
-    shown = list(ov.top["name"]) + list(ov.bottom["name"])
+    shown = list(view.top["name"]) + list(view.bottom["name"])
     assert len(shown) == 10
     for name in shown:
         value = float(scores[name]["overall"])
         assert f"{name} {kf.format_number(value, 'da', 1)}" in text  # the appendix: the chart's data
         assert f"{name} " in text
-    assert "Metode" in text and "Tyndt grundlag" in text
+    assert "Metode" in text and "spinkelt grundlag" in text
 
 
 @pytest.mark.browser
@@ -270,8 +273,7 @@ def test_an_english_report_of_one_month_compares_with_the_month_before(sample_co
     assert all(re.search(rf"Page {i} of {len(pages)}", p) for i, p in enumerate(pages, start=1))
     key = next(p for p in pages if p.startswith("Key figures"))
     assert "Figure May 2019 April 2019 Change Active networks" in key
-    assert ("The change compares the period May 2019 with the equally long period just before it, April 2019."
-            in key)
+    assert "The changes compare May 2019 with the month before: April 2019." in key
     assert "Method" in " ".join(pages)
 
 
@@ -283,4 +285,4 @@ def test_a_window_at_the_start_of_the_data_has_no_arrow_and_says_why(sample_copy
     assert r.returncode == 0, r.stderr
     key = next(p for p in pdf_pages(out) if p.startswith("Nøgletal"))
     assert "Ændring" not in key
-    assert t("report.kf.no_compare", "da", before="september 2012 – august 2013") in key
+    assert t("report.kf.no_compare", "da", earlier="september 2012 – august 2013", first="september 2013") in key

@@ -44,17 +44,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     # -- Key figures ---------------------------------------------------------------------------------------------
     "report.kf.figure": ("Nøgletal", "Figure"),
     "report.kf.change": ("Ændring", "Change"),
-    "report.kf.compare": (
-        "Ændringen sammenligner perioden {now} med den lige så lange periode lige før, {before}.",
-        "The change compares the period {now} with the equally long period just before it, {before}.",
-    ),
     "report.kf.no_compare": (
-        "Ingen ændring vises: perioden før, {before}, har ingen data at sammenligne med.",
-        "No change is shown: the period before, {before}, has no data to compare with.",
-    ),
-    "report.kf.whole_period": (
-        "Perioden er hele den tid, der er data for; der er ingen tidligere periode at sammenligne med.",
-        "The period is all the time there are data for; there is no earlier period to compare with.",
+        "Ingen ændring vises: den lige så lange periode før, {earlier}, ligger før de første data ({first}), så der "
+        "er intet at sammenligne med.",
+        "No change is shown: the equally long window before it, {earlier}, lies before the first data ({first}), "
+        "so there is nothing to compare with.",
     ),
     # -- Strongest and weakest -----------------------------------------------------------------------------------
     "report.sw.strongest": ("Højest samlet værdi", "Highest overall value"),
@@ -67,8 +61,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "report.sw.measured": ("Målt", "Measured"),
     "report.sw.evaluated": ("Evalueret", "Evaluated"),
     "report.sw.evidence": ("Grundlag", "Evidence"),
-    "report.sw.thin": ("Tyndt grundlag", "Thin evidence"),
-    "report.sw.ok": ("–", "–"),
     "report.sw.none": ("Ingen netværk med målinger i perioden.", "No network with measurements in the period."),
     # -- Ripples, connections, stories ---------------------------------------------------------------------------
     "report.ripples.intro": (

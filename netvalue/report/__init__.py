@@ -22,11 +22,11 @@ from netvalue import keyfigures as kf
 from netvalue import scoring, spread
 from netvalue.charts import alt_text
 from netvalue.i18n import label, t
-from netvalue.report import _provisional as prov
 from netvalue.report.document import Block, Document, Section, footer_html, render_html
 from netvalue.report.pdf import ChromiumMissing, PrintFailed, html_to_pdf, printer
 from netvalue.schema import NETWORK_TYPES, PERSPECTIVES
-from netvalue.views import StoreSource
+from netvalue.views import Source, StoreSource
+from netvalue.views.overview import OverviewView, overview_view
 from netvalue.windows import Window, month_label
 
 __all__ = ["ChromiumMissing", "Document", "PrintFailed", "ReportMeta", "build", "make_pdf", "meta_from_store",
@@ -92,6 +92,14 @@ def weights_text(weights: dict[str, float], lang: str) -> str:
     return ", ".join(f"{label('perspective', p, lang)} {kf.format_number(100 * w[p], lang)}{pct}" for p in PERSPECTIVES)
 
 
+def day_text(d: date | None, lang: str) -> str:
+    """'1. december 2026' / '1 December 2026'."""
+    if d is None:
+        return "–"
+    m = month_label(d, lang)
+    return f"{d.day}. {m}" if lang == "da" else f"{d.day} {m}"
+
+
 def _month(d: date | None, lang: str) -> str:
     return "–" if d is None else month_label(d, lang)
 
@@ -121,40 +129,43 @@ def _pct(x: object, lang: str) -> str:
 
 
 # -- Sections -------------------------------------------------------------------------------------------------------
-KEY_FIGURES = ("networks", "units", "people", "net_dkk", *PERSPECTIVES, "overall")
 _KF_LABEL = {"networks": "overview.active", "units": "overview.units", "people": "overview.people",
              "net_dkk": "overview.net_dkk"}
 
 
-def _kf_value(key: str, v: float | None, lang: str, signed: bool = False) -> str:
-    if key == "net_dkk":
+def _kf_label(key: str, lang: str) -> str:
+    return t(_KF_LABEL[key], lang) if key in _KF_LABEL else label("perspective", key, lang)
+
+
+def _kf_text(kind: str, v: float | None, lang: str, signed: bool = False) -> str:
+    """A key figure as the overview page writes it (money in kroner, counts and scores whole)."""
+    if kind == "money":
         return kf.format_kr(v, lang, signed=signed)
     return kf.format_number(v, lang, 0, signed=signed)
 
 
-def _keyfigures(ov, lang: str, whole_period: bool) -> Section:
-    now_w = window_text(ov.start, ov.end, lang)
-    before_w = window_text(ov.prev_start, ov.prev_end, lang)
-    if ov.has_previous:
-        header = (t("report.kf.figure", lang), now_w, before_w, t("report.kf.change", lang))
-        rows = tuple((t(_KF_LABEL[k], lang) if k in _KF_LABEL else label("perspective", k, lang),
-                      _kf_value(k, ov.now[k], lang), _kf_value(k, ov.before[k], lang),
-                      _kf_value(k, ov.change[k], lang, signed=True) if ov.change[k] is not None else "–")
-                     for k in KEY_FIGURES)
-        numeric, note = frozenset({1, 2, 3}), t("report.kf.compare", lang, now=now_w, before=before_w)
+def _keyfigures(view: OverviewView, lang: str) -> Section:
+    comp = view.comparison
+    now_w = comp.shown.label(lang)
+    if comp.available:
+        header = (t("report.kf.figure", lang), now_w, comp.earlier.label(lang), t("report.kf.change", lang))
+        rows = tuple((_kf_label(k.key, lang), _kf_text(k.kind, k.value, lang), _kf_text(k.kind, k.earlier, lang),
+                      _kf_text(k.kind, k.change, lang, signed=True)) for k in view.figures)
+        numeric = frozenset({1, 2, 3})
+        key = "compare.caption_one" if comp.shown.months == 1 else "compare.caption"
+        note = t(key, lang, shown=now_w, earlier=comp.earlier.label(lang), months=comp.shown.months)
     else:
         header = (t("report.kf.figure", lang), now_w)
-        rows = tuple((t(_KF_LABEL[k], lang) if k in _KF_LABEL else label("perspective", k, lang),
-                      _kf_value(k, ov.now[k], lang)) for k in KEY_FIGURES)
+        rows = tuple((_kf_label(k.key, lang), _kf_text(k.kind, k.value, lang)) for k in view.figures)
         numeric = frozenset({1})
-        note = (t("report.kf.whole_period", lang) if whole_period
-                else t("report.kf.no_compare", lang, before=before_w))
+        note = t("report.kf.no_compare", lang, **comp.reason_values(view.selection.data_start, lang))
+    h = view.headline
     blocks = [
         Block("table", header=header, rows=rows, numeric=numeric, strong=1, css="keyfigures"),
         Block("note", text=note),
-        Block("text", text=t("overview.active_help", lang, running=ov.running)),
-        Block("text", text=t("overview.net_dkk_help", lang, saved=kf.format_kr(ov.now["saved_dkk"], lang),
-                             cost=kf.format_kr(ov.now["cost_dkk"], lang))),
+        Block("text", text=t("overview.active_help", lang, running=view.running)),
+        Block("text", text=t("overview.net_dkk_help", lang, saved=kf.format_kr(h["saved_dkk"], lang),
+                             cost=kf.format_kr(h["cost_dkk"], lang))),
     ]
     return Section("keyfigures", t("report.s.keyfigures", lang), tuple(blocks))
 
@@ -163,12 +174,12 @@ def _chart(key: str, fig, caption: str, lang: str) -> Block:
     return Block("chart", key=key, figure=fig, caption=caption, summary=alt_text.figure_summary(fig, lang))
 
 
-def _legs(ov, lang: str, weights: str) -> Section:
-    balance = kf.format_number(ov.now["balance"], lang, 2)
+def _legs(view: OverviewView, lang: str, weights: str) -> Section:
+    balance = kf.format_number(view.headline["balance"], lang, 2)
     return Section("legs", t("report.s.legs", lang), (
-        _chart("ternary", ov.ternary, t("overview.how_ternary", lang, shown=ov.shown, total=ov.n_networks,
-                                        balance=balance), lang),
-        _chart("trend", ov.trend, t("overview.how_trend", lang, weights=weights), lang),
+        _chart("ternary", view.ternary, t("overview.how_ternary", lang, shown=view.points, total=view.n_networks,
+                                          balance=balance), lang),
+        _chart("trend", view.trend, t("overview.how_trend", lang, weights=weights), lang),
     ), new_page=True)
 
 
@@ -176,34 +187,33 @@ def _network_rows(part: pd.DataFrame, lang: str) -> tuple[tuple[str, ...], ...]:
     return tuple(
         (str(r.name), label("type", r.type, lang), kf.format_number(r.overall, lang), kf.format_number(r.n, lang),
          _pct(r.share_self_reported, lang), _pct(r.share_measured, lang), _pct(r.share_evaluated, lang),
-         t("report.sw.thin", lang) if r.thin else t("report.sw.ok", lang))
+         t("evidence.thin", lang) if r.thin else "–")
         for r in part.itertuples())
 
 
-def _strong_weak(ov, lang: str, weights: str) -> Section:
+def _strong_weak(view: OverviewView, lang: str, weights: str) -> Section:
     header = tuple(t(f"report.sw.{k}", lang) for k in ("network", "type", "overall", "n", "self", "measured",
                                                       "evaluated", "evidence"))
-    blocks = [_chart("strong_weak", ov.strong_weak, t("overview.how_strong_weak", lang, weights=weights), lang)]
-    if ov.top.empty and ov.bottom.empty:
+    blocks = [_chart("strong_weak", view.strong_weak, t("overview.how_strong_weak", lang, weights=weights), lang)]
+    if view.top.empty and view.bottom.empty:
         blocks.append(Block("text", text=t("report.sw.none", lang)))
-    for key, part in (("strongest", ov.top), ("weakest", ov.bottom)):
+    for key, part in (("strongest", view.top), ("weakest", view.bottom)):
         if part.empty:
             continue
         blocks.append(Block("heading", text=t(f"report.sw.{key}", lang)))
         blocks.append(Block("table", header=header, rows=_network_rows(part, lang), numeric=frozenset({2, 3, 4, 5, 6}),
                             css="networks"))
+    blocks.append(Block("note", text=t("evidence.thin_note", lang, n=kf.THIN_EVIDENCE)))
     return Section("strong_weak", t("report.s.strong_weak", lang), tuple(blocks), new_page=True)
 
 
-def _ripples(src, ov, f: flt.Filters) -> Section:
-    lang = f.lang
-    networks_all, participation, org = src.table("networks"), src.table("participation"), src.table("org_units")
-    tree = spread.org_tree(org)
-    ids = set(ov.networks["network_id"])
-    selected = networks_all[networks_all["network_id"].isin(ids)]
+def _ripples(src: Source, view: OverviewView, lang: str) -> Section:
+    sel = view.selection
+    networks_all, participation = src.table("networks"), src.table("participation")
+    tree = spread.org_tree(src.table("org_units"))
+    ids = set(sel.networks["network_id"])
     part = spread.rings(participation[participation["network_id"].isin(ids)], networks_all, tree)
-    scope = None if f.unit_id is None else flt.subtree(org, f.unit_id)
-    facts = spread.plain_facts(selected, part, tree, f.start, f.end, scope)
+    facts = spread.plain_facts(sel.networks, part, tree, sel.window.start, sel.window.end, sel.scope)
     lines = [
         t("ripples.facts.first_year", lang, n=facts["first_year_networks"],
           start=spread.period_label(facts["first_year_from"], "month"),
@@ -214,7 +224,7 @@ def _ripples(src, ov, f: flt.Filters) -> Section:
     if facts["top_unit"]:
         lines.append(t("ripples.facts.top_unit", lang, unit=facts["top_unit"], n=facts["top_unit_networks"]))
     window = {"start": spread.period_label(facts["last_year_from"], "month"),
-              "end": spread.period_label(f.end, "month")}
+              "end": spread.period_label(sel.window.end, "month")}
     if facts["top_rings"]:
         rings = t("ripples.facts.and", lang).join(t(f"ripples.ring.{r}", lang) for r in facts["top_rings"])
         per_ring = ", ".join(f"{r}: {n}" for r, n in facts["growth"].items())
@@ -234,8 +244,8 @@ def _connections(lang: str) -> Section:
                                                                                          lang)),))
 
 
-def _stories(ov, lang: str) -> Section:
-    stories = ov.stories
+def _stories(view: OverviewView, lang: str) -> Section:
+    stories = view.stories
     if stories.empty:
         return Section("stories", t("report.s.stories", lang), (Block("text", text=t("report.stories.none", lang)),))
     blocks = []
@@ -244,7 +254,7 @@ def _stories(ov, lang: str) -> Section:
         text = str(s.text)
         if len(text) > STORY_LIMIT:
             text = text[: STORY_LIMIT - 2].rsplit(" ", 1)[0] + " …"
-        meta = t("overview.story_meta", lang, network=s.network_name, date=prov.day(s.told_on.date(), lang),
+        meta = t("overview.story_meta", lang, network=s.network_name, date=day_text(s.told_on.date(), lang),
                  perspective=persp)
         blocks.append(Block("story", title=str(s.title), meta=meta, text=text))
     return Section("stories", t("report.s.stories", lang), tuple(blocks))
@@ -253,17 +263,17 @@ def _stories(ov, lang: str) -> Section:
 METHOD_STEPS = ("indicator", "perspective", "overall", "balance", "evidence", "net_dkk")
 
 
-def _method(ov, lang: str, weights: str) -> Section:
+def _method(view: OverviewView, lang: str, weights: str) -> Section:
     blocks: list[Block] = [Block("text", text=plain(t("method.intro", lang).split(". Vægtene")[0].split(
         ". The weights")[0] + ".")), Block("note", text=t("report.method.weights", lang, weights=weights))]
     for step in METHOD_STEPS:
         blocks.append(Block("heading", text=t(f"method.{step}.title", lang)))
         blocks.append(Block("text", text=plain(t(f"method.{step}.text", lang))))
     blocks.append(Block("heading", text=t("report.method.reading", lang)))
-    balance = kf.format_number(ov.now["balance"], lang, 2)
+    balance = kf.format_number(view.headline["balance"], lang, 2)
     blocks.append(Block("list", items=(
         t("report.method.compare", lang),
-        t("overview.how_ternary", lang, shown=ov.shown, total=ov.n_networks, balance=balance),
+        t("overview.how_ternary", lang, shown=view.points, total=view.n_networks, balance=balance),
         t("overview.how_trend", lang, weights=weights),
         t("overview.how_strong_weak", lang, weights=weights),
         t("report.method.bw", lang),
@@ -288,38 +298,47 @@ def _appendix(sections: Sequence[Section], lang: str) -> Section:
 
 
 # -- The report -----------------------------------------------------------------------------------------------------
-def build(src, f: flt.Filters, meta: ReportMeta, made: datetime | None = None) -> Document:
-    """The report for filters f (start and end set: use window_filters) as a Document."""
+def build(src: Source, f: flt.Filters, meta: ReportMeta, made: datetime | None = None) -> Document:
+    """The report for filters f as a Document: the overview's view (netvalue.views.overview) laid out for paper."""
     lang = f.lang
-    ov = prov.overview(src, f)
+    view = overview_view(src, f)
     weights = weights_text(f.weight_map, lang)
-    win = window_text(f.start, f.end, lang)
-    whole = f.start == meta.data_from and f.end == meta.data_to
-    org = src.table("org_units")
-    types, unit = _types_text(f), _unit_text(f, org)
-    compare = (window_text(ov.prev_start, ov.prev_end, lang) if ov.has_previous
-               else t("report.fact.no_compare", lang, window=window_text(ov.prev_start, ov.prev_end, lang)))
+    win = view.selection.window
+    win_text = win.label(lang) if win is not None else "–"
+    types, unit = _types_text(f), _unit_text(f, src.table("org_units"))
+    comp = view.comparison
+    if comp is None:
+        compare = "–"
+    elif comp.available:
+        compare = comp.earlier.label(lang)
+    else:
+        compare = t("report.fact.no_compare", lang, window=comp.earlier.label(lang))
     made = made or datetime.now()
     facts = (
-        (t("report.fact.window", lang), win),
+        (t("report.fact.window", lang), win_text),
         (t("report.fact.compare", lang), compare),
         (t("report.fact.data_to", lang), _month(meta.data_to, lang)),
-        (t("report.fact.updated", lang), prov.day(meta.changed.date(), lang) if meta.changed else "–"),
+        (t("report.fact.updated", lang), day_text(meta.changed.date(), lang) if meta.changed else "–"),
         (t("report.fact.types", lang), types),
         (t("report.fact.unit", lang), unit),
         (t("report.fact.weights", lang), weights),
-        (t("report.fact.made", lang), prov.day(made.date(), lang)),
+        (t("report.fact.made", lang), day_text(made.date(), lang)),
     )
-    body = [_keyfigures(ov, lang, whole), _legs(ov, lang, weights), _strong_weak(ov, lang, weights),
-            _ripples(src, ov, f), _connections(lang), _stories(ov, lang), _method(ov, lang, weights)]
-    body.append(_appendix(body, lang))
-    values = {"version": meta.data_version, "window": win, "types": types, "unit": unit, "weights": weights}
+    if view.empty_reason is not None:
+        body = [Section("keyfigures", t("report.s.keyfigures", lang),
+                        (Block("note", text=t("report.empty" if view.empty_reason == "no_data"
+                                              else f"empty.{view.empty_reason}", lang)),)),
+                _method(view, lang, weights)]
+    else:
+        body = [_keyfigures(view, lang), _legs(view, lang, weights), _strong_weak(view, lang, weights),
+                _ripples(src, view, lang), _connections(lang), _stories(view, lang), _method(view, lang, weights)]
+        body.append(_appendix(body, lang))
+    values = {"version": meta.data_version, "window": win_text, "types": types, "unit": unit, "weights": weights}
     return Document(
-        lang=lang, title=t("report.title", lang), subtitle=t("report.subtitle", lang), window=win, facts=facts,
+        lang=lang, title=t("report.title", lang), subtitle=t("report.subtitle", lang), window=win_text, facts=facts,
         trace=t("report.trace", lang, **values), sections=tuple(body),
         footer=t("report.footer", lang, data_to=_month(meta.data_to, lang), **values),
         page_word=(t("report.page", lang), t("report.of", lang)),
-        extra={"overview": ov},
     )
 
 
