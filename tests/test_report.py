@@ -286,3 +286,14 @@ def test_a_window_at_the_start_of_the_data_has_no_arrow_and_says_why(sample_copy
     key = next(p for p in pdf_pages(out) if p.startswith("Nøgletal"))
     assert "Ændring" not in key
     assert t("report.kf.no_compare", "da", earlier="september 2012 – august 2013", first="september 2013") in key
+
+
+# -- The overview's button ----------------------------------------------------------------------------------------
+def test_the_overview_offers_the_report_for_its_filters(app_store):
+    from tests.apptest_support import run_app
+
+    at = run_app(params={"lang": "en", "from": "2019-01", "to": "2019-06"})
+    assert not at.exception, at.exception
+    buttons = [b for b in at.get("download_button") if b.proto.id.endswith("-overview_report")]
+    assert len(buttons) == 1
+    assert buttons[0].proto.label == "Make report (PDF)"

@@ -23,14 +23,14 @@ from netvalue import scoring, spread
 from netvalue.charts import alt_text
 from netvalue.i18n import label, t
 from netvalue.report.document import Block, Document, Section, footer_html, render_html
-from netvalue.report.pdf import ChromiumMissing, PrintFailed, html_to_pdf, printer
+from netvalue.report.pdf import ChromiumMissing, PrintFailed, chromium_path, html_to_pdf, printer
 from netvalue.schema import NETWORK_TYPES, PERSPECTIVES
 from netvalue.views import Source, StoreSource
 from netvalue.views.overview import OverviewView, overview_view
 from netvalue.windows import Window, month_label
 
-__all__ = ["ChromiumMissing", "Document", "PrintFailed", "ReportMeta", "build", "make_pdf", "meta_from_store",
-           "printer", "render_html", "to_pdf", "window_filters"]
+__all__ = ["ChromiumMissing", "Document", "PrintFailed", "ReportMeta", "build", "chromium_path", "file_name",
+           "make_pdf", "meta_from_store", "pdf_for_store", "printer", "render_html", "to_pdf", "window_filters"]
 
 STORY_LIMIT = 900  # characters of a story's text in print
 
@@ -347,6 +347,17 @@ def to_pdf(doc: Document) -> bytes:
     return html_to_pdf(render_html(doc), footer_html(doc))
 
 
-def make_pdf(src, f: flt.Filters, meta: ReportMeta) -> bytes:
+def make_pdf(src: Source, f: flt.Filters, meta: ReportMeta) -> bytes:
     """The report for filters f as A4 PDF bytes."""
     return to_pdf(build(src, f, meta))
+
+
+def pdf_for_store(store, f: flt.Filters) -> bytes:
+    """The report of a store for filters f (an open window runs to the data's ends) as A4 PDF bytes."""
+    return make_pdf(source_for(store), f, meta_from_store(store))
+
+
+def file_name(f: flt.Filters) -> str:
+    """'netvalue-rapport-2019-01..2019-12.pdf' / 'netvalue-report-…': language-neutral months, no user text."""
+    span = f"{f.start:%Y-%m}..{f.end:%Y-%m}" if f.start and f.end else "all"
+    return f"netvalue-{'rapport' if f.lang == 'da' else 'report'}-{span}.pdf"
