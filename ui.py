@@ -5,6 +5,7 @@ Streamlit lives here and in pages/; the library (netvalue/) never imports it.
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 from pathlib import Path
 
@@ -254,6 +255,26 @@ def _run_through_app() -> None:
     # same page, with the sidebar filters.
     st_internals.use_navigation_mode()
     st.rerun()
+
+
+STATIC = Path(__file__).resolve().parent / "static"
+
+
+@functools.cache
+def _page_assets() -> tuple[str, str]:
+    css = "\n".join((STATIC / name).read_text(encoding="utf-8") for name in ("print.css", "phone.css"))
+    # The hook's own element container takes no room; the script still runs.
+    css += '\n[data-testid="stElementContainer"]:has(.nv-print-hook) { display: none !important; }'
+    script = (STATIC / "print.js").read_text(encoding="utf-8")
+    return f"<style>{css}</style>", f'<span class="nv-print-hook"></span><script>{script}</script>'
+
+
+def page_styles() -> None:
+    """The print and phone stylesheets (static/print.css, static/phone.css) and the script that fits wide charts
+    to the paper (static/print.js: constant code, no user input). Call once per run (app.py)."""
+    style, script = _page_assets()
+    st.html(style)
+    st.html(script, unsafe_allow_javascript=True)
 
 
 def stop_if_empty() -> None:

@@ -110,7 +110,6 @@ with right:
 # -- The council report: the same figures as an A4 PDF, made when the button is clicked ---------------------------
 from netvalue import report  # noqa: E402 - this block is kept apart at the end of the page on purpose
 
-st.divider()
 if report.chromium_path() is None:
     st.caption(ui.tr("report.no_chromium"))
 else:
