@@ -12,7 +12,7 @@ from tests.browser_support import CHROMIUM_ARGS, SCREENSHOTS, need_chromium, str
 
 pytestmark = pytest.mark.browser
 
-PAGES = ("overview", "networks", "ripples", "depth_breadth", "upload", "method")
+PAGES = ("", "networks", "ripples", "depth_breadth", "upload", "method")  # "": the overview (the default page)
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PHONE = {"width": 390, "height": 844}
 
@@ -57,7 +57,7 @@ def axe(page) -> list[dict]:
     return result["violations"]
 
 
-@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("name", PAGES, ids=lambda p: p or "overview")
 @pytest.mark.parametrize("lang", ["da", "en"])
 def test_no_serious_or_critical_wcag_violation(browser, name, lang):
     page = open_page(browser, f"/{name}?lang={lang}")

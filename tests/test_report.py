@@ -228,6 +228,10 @@ def test_the_whole_period_report_shows_the_views_figures_and_the_scores_of_the_c
     r = cli("report", "--db", str(sample_copy), "--out", str(out))
     assert r.returncode == 0, r.stderr
     assert out.read_bytes().startswith(b"%PDF")
+    from pypdf import PdfReader
+
+    root = PdfReader(out).trailer["/Root"]
+    assert root["/Lang"] == "da" and "/StructTreeRoot" in root and "/Outlines" in root  # tagged, bookmarked
     pages = pdf_pages(out)
     with Store(sample_copy) as store:
         meta = report.meta_from_store(store)
