@@ -5,6 +5,7 @@ overview's button. axe-core comes bundled in the pinned axe-playwright-python pa
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 
@@ -121,7 +122,8 @@ def test_the_overview_in_print(browser):
     kept_whole = page.evaluate("""() => [...document.querySelectorAll('[data-testid=stPlotlyChart]')]
         .map(e => getComputedStyle(e).breakInside)""")
     hidden = page.evaluate("""() => ['stSidebar', 'stHeader', 'stDownloadButton'].map(id => {
-        const e = document.querySelector(`[data-testid=${id}]`); return !e || getComputedStyle(e).display === 'none'; })""")
+        const e = document.querySelector(`[data-testid=${id}]`);
+        return !e || getComputedStyle(e).display === 'none'; })""")
     pdf = page.pdf(format="A4", print_background=True)  # what Ctrl+P makes (print media, beforeprint fired)
     page.context.close()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
@@ -145,7 +147,7 @@ def test_the_report_button_makes_the_pdf_for_the_pages_filters(browser):
         button.click()
     download = info.value
     assert download.suggested_filename == "netvalue-report-2019-01..2019-06.pdf"
-    data = open(download.path(), "rb").read()
+    data = Path(download.path()).read_bytes()
     page.context.close()
     assert data.startswith(b"%PDF")
     pages = [" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(data)).pages]

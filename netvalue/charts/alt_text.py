@@ -78,8 +78,11 @@ def figure_table(fig: go.Figure, lang: str = "da") -> pd.DataFrame:
 
     Lines over time (scatter with lines) become one row per x and one column per line. Bars and markers
     become rows of series, label and value (horizontal bars: the label is y). Ternary points get one column
-    per corner. Heatmaps become one row per y and one column per x. Traces without data are left out.
+    per corner. Heatmaps become one row per y and one column per x. Traces without data, and marks a reader
+    cannot hover (hoverinfo "skip": a reference point, a guide line), are left out.
     """
+    fig = go.Figure(fig)  # a copy: the traces below are filtered without touching the caller's figure
+    fig.data = [tr for tr in fig.data if getattr(tr, "hoverinfo", None) != "skip"]
     lines = [tr for tr in fig.data if tr.type == "scatter" and "lines" in str(tr.mode or "lines")]
     series_col = t("alt.series", lang)
     if lines and len(lines) == len(fig.data):
@@ -133,10 +136,11 @@ def figure_summary(fig: go.Figure, lang: str = "da") -> str:
     table = figure_table(fig, lang)
     if table.empty:
         return t("alt.summary_empty", lang, title=title)
-    series = [plain(tr.name) for tr in fig.data if plain(getattr(tr, "name", None))]
+    traces = [tr for tr in fig.data if getattr(tr, "hoverinfo", None) != "skip"]
+    series = [plain(tr.name) for tr in traces if plain(getattr(tr, "name", None))]
     text = t("alt.summary", lang, title=title, rows=len(table),
              series=", ".join(dict.fromkeys(series)) or t("alt.one_series", lang))
-    bars = [tr for tr in fig.data if tr.type == "bar"]
+    bars = [tr for tr in traces if tr.type == "bar"]
     if bars:
         points = []
         for tr in bars:

@@ -13,6 +13,7 @@ import plotly.graph_objects as go
 
 HERE = Path(__file__).resolve().parent
 PLOT_WIDTH = 680  # px: 180 mm, the A4 width inside the margins at 96 px per inch
+PLOT_SCALE = 0.72  # of a chart's screen height, so the two charts of a section share an A4 page
 # Cues that survive black-and-white printing, given out in trace order: colour is never the only difference.
 DASHES = ("solid", "dash", "dashdot", "dot", "longdash", "longdashdot")
 PATTERNS = ("", "/", "x", ".", "\\", "+", "-")
@@ -40,7 +41,7 @@ class Block:
 
     @property
     def height(self) -> int:
-        return int(self.figure.layout.height or 420) if self.figure is not None else 0
+        return round((self.figure.layout.height or 420) * PLOT_SCALE) if self.figure is not None else 0
 
 
 @dataclass(frozen=True)
@@ -68,11 +69,24 @@ class Document:
     extra: dict[str, object] = field(default_factory=dict)
 
 
+# Plotly's own words for dates and numbers in Danish ("maj 2019", "1.234,5"); English is plotly.js's default.
+PLOTLY_LOCALES = {
+    "da": {"moduleType": "locale", "name": "da", "dictionary": {}, "format": {
+        "days": ["søndag", "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag"],
+        "shortDays": ["søn", "man", "tir", "ons", "tor", "fre", "lør"],
+        "months": ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
+                   "november", "december"],
+        "shortMonths": ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
+        "date": "%d-%m-%Y", "decimal": ",", "thousands": ".",
+    }},
+}
+
+
 def for_print(fig: go.Figure, width: int = PLOT_WIDTH) -> go.Figure:
     """A copy of a figure set for paper: a fixed width, no hover or modebar, and a dash, a fill pattern or
     a marker shape per trace, so each series can be told apart without colour."""
     out = go.Figure(fig)
-    out.update_layout(width=width, hovermode=False)
+    out.update_layout(width=width, height=round((fig.layout.height or 420) * PLOT_SCALE), hovermode=False)
     lines = bars = marks = 0
     for tr in out.data:
         if tr.type == "bar":
@@ -127,7 +141,8 @@ def render_html(doc: Document) -> str:
     charts = [{"key": b.key, "fig": json.loads(for_print(b.figure).to_json())}
               for s in doc.sections for b in s.blocks if b.kind == "chart" and b.figure is not None]
     return _template().render(
-        r=doc, css=markupsafe.Markup(_asset("report.css")), plotly_js=markupsafe.Markup(_script_safe(_plotly_js())),
+        r=doc, locale=PLOTLY_LOCALES.get(doc.lang), css=markupsafe.Markup(_asset("report.css")),
+        plotly_js=markupsafe.Markup(_script_safe(_plotly_js())),
         # In JSON "<" occurs only inside strings, where \u003c means the same: no user text can open or close a tag.
         charts_json=markupsafe.Markup(json.dumps(charts, ensure_ascii=False).replace("<", "\\u003c")),
     )
