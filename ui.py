@@ -102,7 +102,9 @@ def source() -> _CachedSource:
     return _CachedSource()
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+# cache_resource, not cache_data: a view holds plotly figures, and cache_data would unpickle them (revalidating
+# every trace) on each hit: 90 ms of a warm overview rerun. Views are frozen and pages only draw them.
+@st.cache_resource(show_spinner=False, max_entries=64)
 def _view(path: str, ver: int, name: str, f: flt.Filters, extra: tuple) -> object:
     return REGISTRY[name](source(), f, *extra)
 
@@ -140,6 +142,11 @@ def months(lo: date, hi: date) -> list[str]:
     return [p.strftime("%Y-%m") for p in pd.period_range(lo, hi, freq="M")]
 
 
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _unit_options_cached(path: str, ver: int) -> tuple[list[str], dict[str, str]]:
+    return _unit_options(table("org_units"))
+
+
 def _unit_options(org: pd.DataFrame) -> tuple[list[str], dict[str, str]]:
     """Areas, centres and units in tree order (netvalue.orgtree), labelled with indentation."""
     tree = orgtree.org_tree(org)
@@ -162,8 +169,8 @@ def sidebar_filters() -> flt.Filters:
     lo, hi = period_range()
     lo = date(lo.year, lo.month, 1) if lo else None
     hi = date(hi.year, hi.month, 1) if hi else None
-    org = table("org_units")
-    order, labels = _unit_options(org)
+    s = store()
+    order, labels = _unit_options_cached(s.path, s.data_version())
     ss = st.session_state
     if "_filters_initialised" not in ss:
         params = st.query_params.to_dict()

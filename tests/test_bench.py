@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.test_layers import imports
 from tools import bench
 
 ROOT = Path(__file__).resolve().parent.parent
-CORE = {"load", "load.page", "scores", "concurrency.reads", "concurrency.max_latency", "memory.main"}
+CORE = {"load", "load.process", "load.page", "scores", "concurrency.reads", "concurrency.max_latency", "memory.main"}
 RECORD_ONLY = {"load.page"}  # figures printed for the record, with no goal
 PAGE_FIGURES = ("first_render", "rerun", "figure_bytes")
 
@@ -104,8 +105,7 @@ def test_table_formats_ratio_and_missing_reference():
 
 
 def test_bench_module_imports_neither_streamlit_nor_duckdb():
-    source = (ROOT / "tools" / "bench.py").read_text(encoding="utf-8")
-    assert "import streamlit" not in source and "import duckdb" not in source  # duckdb only through store.py
+    assert not imports(ROOT / "tools" / "bench.py") & {"streamlit", "duckdb"}  # duckdb only through store.py
     code = "import sys, tools.bench, netvalue.__main__; print('streamlit' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
