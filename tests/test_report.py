@@ -298,9 +298,9 @@ def test_the_overview_offers_the_report_for_its_filters(app_store):
 
     at = run_app(params={"lang": "en", "from": "2019-01", "to": "2019-06"})
     assert not at.exception, at.exception
-    buttons = [b for b in at.get("download_button") if b.proto.id.endswith("-overview_report")]
+    buttons = [b for b in at.get("download_button") if b.key == "overview_report"]
     assert len(buttons) == 1
-    assert buttons[0].proto.label == "Make report (PDF)"
+    assert buttons[0].label == "Make report (PDF)"
 
 
 def test_marks_a_reader_cannot_hover_are_not_data():
