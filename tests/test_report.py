@@ -79,11 +79,14 @@ def test_frame_table_writes_numbers_and_months_for_the_reader():
 
 # -- Print styling and the HTML document --------------------------------------------------------------------------
 def test_for_print_tells_series_apart_without_colour_and_leaves_the_figure_alone():
-    fig = go.Figure([go.Bar(x=[1], y=["a"], orientation="h"), go.Bar(x=[2], y=["b"], orientation="h"),
-                     go.Scatter(x=[1, 2], y=[1, 2], mode="lines"), go.Scatter(x=[1, 2], y=[2, 1], mode="lines")])
+    fig = go.Figure([go.Bar(x=[1], y=["a"], orientation="h", name="Velfærd"),
+                     go.Bar(x=[2], y=["b"], orientation="h", name="Læring"),
+                     go.Bar(x=[3], y=["c"], orientation="h", name="Velfærd", xaxis="x2", yaxis="y2"),
+                     go.Scatter(x=[1, 2], y=[1, 2], mode="lines"), go.Scatter(x=[1, 2], y=[2, 1], mode="lines",
+                                                                             name="b")])
     out = for_print(fig)
-    assert [tr.marker.pattern.shape for tr in out.data[:2]] == ["", "/"]
-    assert [tr.line.dash for tr in out.data[2:]] == ["solid", "dash"]
+    assert [tr.marker.pattern.shape for tr in out.data[:3]] == ["", "/", ""]  # one cue per series, in any panel
+    assert [tr.line.dash for tr in out.data[3:]] == ["solid", "dash"]
     assert out.layout.width == 680 and out.layout.hovermode is False
     assert fig.data[1].marker.pattern.shape is None and fig.layout.width is None
 

@@ -84,27 +84,28 @@ PLOTLY_LOCALES = {
 
 def for_print(fig: go.Figure, width: int = PLOT_WIDTH) -> go.Figure:
     """A copy of a figure set for paper: a fixed width, no hover or modebar, and a dash, a fill pattern or
-    a marker shape per trace, so each series can be told apart without colour."""
+    a marker shape per series (one per trace name, so a series split over subplots keeps its cue), so the
+    series can be told apart without colour."""
     out = go.Figure(fig)
     out.update_layout(width=width, height=round((fig.layout.height or 420) * PLOT_SCALE), hovermode=False)
-    lines = bars = marks = 0
+    cues: dict[tuple[str, str], int] = {}
+
+    def cue(kind: str, name: object) -> int:
+        return cues.setdefault((kind, str(name)), sum(1 for k, _ in cues if k == kind))
+
     for tr in out.data:
         if tr.type == "bar":
-            tr.marker.pattern = {"shape": PATTERNS[bars % len(PATTERNS)], "fillmode": "overlay",
+            tr.marker.pattern = {"shape": PATTERNS[cue("bar", tr.name) % len(PATTERNS)], "fillmode": "overlay",
                                  "fgcolor": "#000000", "fgopacity": 0.6, "size": 7, "solidity": 0.25}
             tr.marker.line = {"color": "#000000", "width": 0.8}
-            bars += 1
         elif tr.type == "scatter":
             if "lines" in str(tr.mode or "lines"):
-                tr.line.dash = DASHES[lines % len(DASHES)]
-                lines += 1
+                tr.line.dash = DASHES[cue("line", tr.name) % len(DASHES)]
             if "markers" in str(tr.mode or ""):
-                tr.marker.symbol = SYMBOLS[marks % len(SYMBOLS)]
-                marks += 1
+                tr.marker.symbol = SYMBOLS[cue("mark", tr.name) % len(SYMBOLS)]
         elif tr.type == "scatterternary":
-            tr.marker.symbol = SYMBOLS[marks % len(SYMBOLS)]
+            tr.marker.symbol = SYMBOLS[cue("mark", tr.name) % len(SYMBOLS)]
             tr.marker.line = {"color": "#000000", "width": 1}
-            marks += 1
     return out
 
 
