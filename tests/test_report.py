@@ -312,3 +312,25 @@ def test_marks_a_reader_cannot_hover_are_not_data():
     assert alt_text.figure_table(fig, "da").values.tolist() == [["Velfærd", "a", 1.0]]
     assert alt_text.figure_summary(fig, "da").startswith("Figuren »T« viser 1 rækker data (Velfærd).")
     assert len(fig.data) == 2
+
+
+def test_ui_draws_a_charts_text_alternative_with_user_text_escaped():
+    from streamlit.testing.v1 import AppTest
+
+    def app():
+        import plotly.graph_objects as go
+
+        import ui
+
+        fig = go.Figure(go.Bar(x=[72.0, 21.0], y=["**Fed**", "Bevægelse"], orientation="h", name="Velfærd"))
+        ui.chart_alternative(fig.update_layout(title_text="Stærkest"))
+
+    at = AppTest.from_function(app).run()
+    assert not at.exception, at.exception
+    from netvalue.explain import escape_markdown
+
+    summary = "Figuren »Stærkest« viser 2 rækker data (Velfærd). Højest: **Fed** (72). Lavest: Bevægelse (21)."
+    assert at.caption[0].value == escape_markdown(summary)  # shown as written, never as bold
+    assert at.expander[0].label == "Vis tallene bag figuren"
+    cells = at.table[0].value
+    assert cells.values.tolist() == [["Velfærd", escape_markdown("**Fed**"), "72"], ["Velfærd", "Bevægelse", "21"]]
