@@ -334,3 +334,21 @@ def test_ui_draws_a_charts_text_alternative_with_user_text_escaped():
     assert at.expander[0].label == "Vis tallene bag figuren"
     cells = at.table[0].value
     assert cells.values.tolist() == [["Velfærd", escape_markdown("**Fed**"), "72"], ["Velfærd", "Bevægelse", "21"]]
+
+
+def test_page_markdown_becomes_plain_text_in_print():
+    assert report.from_markdown("**12** af 31 i \\*\\*Fed\\*\\* \\(C\\-SUO\\)\\.") == "12 af 31 i **Fed** (C-SUO)."
+
+
+def test_the_connections_section_draws_the_connections_view_when_it_is_there(tiny_store):
+    meta = report.meta_from_store(tiny_store)
+    doc = report.build(report.source_for(tiny_store), report.window_filters(meta), meta)
+    section = next(s for s in doc.sections if s.key == "connections")
+    try:
+        from netvalue.views.connections import connections_view
+    except ImportError:
+        assert [b.kind for b in section.blocks] == ["hook"]
+        return
+    cv = connections_view(report.source_for(tiny_store), report.window_filters(meta))
+    table = next(b for b in section.blocks if b.kind == "table")
+    assert [r[:2] for r in table.rows] == [(label, value) for label, value, _ in cv.metrics]

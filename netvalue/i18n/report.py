@@ -74,6 +74,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The connections between the networks (shared units and people) will be in the report once the "
         "Connections page is ready.",
     ),
+    "report.connections.none": ("Ingen forbindelser mellem enheder i de valgte netværk i perioden.",
+                                "No connections between units in the selected networks in the period."),
     "report.stories.none": ("Ingen fortællinger fra de valgte netværk i perioden.",
                             "No stories from the selected networks in the period."),
     # -- Method --------------------------------------------------------------------------------------------------

@@ -238,10 +238,42 @@ def _ripples(src: Source, view: OverviewView, lang: str) -> Section:
     ))
 
 
-def _connections(lang: str) -> Section:
-    # HOOK: netvalue/connections.py (branch connections) is not on main yet; its facts go here when it is.
-    return Section("connections", t("report.s.connections", lang), (Block("hook", text=t("report.connections.hook",
-                                                                                         lang)),))
+_MD_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~$:])")
+CONNECTION_CHARTS = ("matrix", "path")  # the graph itself is for the screen: too dense for paper
+
+
+def from_markdown(text: str) -> str:
+    """A sentence a page writes as Markdown, as plain text: bold marks dropped, escaped characters restored."""
+    return _MD_ESCAPED.sub(r"\1", re.sub(r"(?<!\\)\*\*", "", text))
+
+
+def _connections(src: Source, f: flt.Filters, lang: str) -> Section:
+    title = t("report.s.connections", lang)
+    try:
+        from netvalue.views.connections import connections_view
+    except ImportError:  # the connections page is not on this branch yet: say so in the report
+        return Section("connections", title, (Block("hook", text=t("report.connections.hook", lang)),))
+    cv = connections_view(src, f)
+    if cv.empty and cv.empty_reason != "no_pairs":
+        return Section("connections", title, (Block("text", text=t("report.connections.none", lang)),))
+    blocks = [Block("text", text=from_markdown(cv.window_text))] if cv.window_text else []
+    changes = any(change is not None for _, _, change in cv.metrics)
+    header = ((t("report.kf.figure", lang), t("report.fact.window", lang), t("report.kf.change", lang)) if changes
+              else (t("report.kf.figure", lang), t("report.fact.window", lang)))
+    rows = tuple((label, value, change or "–") if changes else (label, value) for label, value, change in cv.metrics)
+    blocks += [Block("table", header=header, rows=rows, numeric=frozenset(range(1, len(header))), strong=1,
+                     css="keyfigures"),
+               Block("note", text=from_markdown(cv.comparison_text))]
+    if cv.empty_text:
+        blocks.append(Block("text", text=from_markdown(cv.empty_text)))
+    if cv.facts:
+        blocks.append(Block("list", items=tuple(from_markdown(x) for x in cv.facts)))
+    for key in CONNECTION_CHARTS:
+        fig = cv.figures.get(key)
+        if fig is not None:
+            blocks.append(Block("chart", key=f"connections_{key}", figure=fig,
+                                summary=from_markdown(cv.alt.get(key, "")) or alt_text.figure_summary(fig, lang)))
+    return Section("connections", title, tuple(blocks), new_page=True)
 
 
 def _stories(view: OverviewView, lang: str) -> Section:
@@ -331,7 +363,8 @@ def build(src: Source, f: flt.Filters, meta: ReportMeta, made: datetime | None =
                 _method(view, lang, weights)]
     else:
         body = [_keyfigures(view, lang), _legs(view, lang, weights), _strong_weak(view, lang, weights),
-                _ripples(src, view, lang), _connections(lang), _stories(view, lang), _method(view, lang, weights)]
+                _ripples(src, view, lang), _connections(src, f, lang), _stories(view, lang),
+                _method(view, lang, weights)]
         body.append(_appendix(body, lang))
     values = {"version": meta.data_version, "window": win_text, "types": types, "unit": unit, "weights": weights}
     return Document(
