@@ -184,8 +184,9 @@ def test_the_method_names_the_weights_and_every_chart_has_a_text_alternative(tin
     assert "Borger 50 %, Kommune (økonomi) 25 %, Medarbejder (trivsel) 25 %" in text
     assert "Metode" in text and "1. Indikatorscore" in text and "$" not in text and "**" not in text
     charts = [b for s in doc.sections for b in s.blocks if b.kind == "chart"]
-    assert {b.key for b in charts} == {"ternary", "trend", "strong_weak"}
-    assert all(b.summary.startswith("Figuren »") for b in charts)
+    overview = [b for b in charts if b.key in ("ternary", "trend", "strong_weak")]
+    assert len(overview) == 3 and all(b.summary.startswith("Figuren »") for b in overview)
+    assert all(b.summary for b in charts)  # the connections charts bring their own sentences
     assert "Fru Hansen går selv i Kvickly igen" in text
 
 
