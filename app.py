@@ -15,6 +15,7 @@ st.set_page_config(page_title="netvalue", page_icon=":material/water:", layout="
 
 
 def main() -> None:
+    ui.page_styles()
     filters = ui.sidebar_filters()
     st.session_state["_filters"] = filters
     ui.upload_gate()  # logs who may upload once per process, so a closed or open gate shows in the log at once

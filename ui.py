@@ -5,6 +5,7 @@ Streamlit lives here and in pages/; the library (netvalue/) never imports it.
 
 from __future__ import annotations
 
+import functools
 import os
 import threading
 from datetime import date
@@ -270,6 +271,38 @@ def _run_through_app() -> None:
     # same page, with the sidebar filters.
     st_internals.use_navigation_mode()
     st.rerun()
+
+
+STATIC = Path(__file__).resolve().parent / "static"
+
+
+@functools.cache
+def _page_assets() -> tuple[str, str]:
+    css = "\n".join((STATIC / name).read_text(encoding="utf-8") for name in ("print.css", "phone.css"))
+    # The hook's own element container takes no room; the script still runs.
+    css += '\n[data-testid="stElementContainer"]:has(.nv-print-hook) { display: none !important; }'
+    script = (STATIC / "print.js").read_text(encoding="utf-8")
+    return f"<style>{css}</style>", f'<span class="nv-print-hook"></span><script>{script}</script>'
+
+
+def page_styles() -> None:
+    """The print and phone stylesheets (static/print.css, static/phone.css) and the script that fits wide charts
+    to the paper (static/print.js: constant code, no user input). Call once per run (app.py)."""
+    style, script = _page_assets()
+    st.html(style)
+    st.html(script, unsafe_allow_javascript=True)
+
+
+def chart_alternative(fig: object) -> None:
+    """A chart's text alternative (WCAG 1.1.1), drawn under it: one summary sentence and, behind a toggle, the
+    data as a real table (st.table, which a screen reader reads; it renders Markdown, so cells are escaped)."""
+    from netvalue.charts import alt_text
+
+    L = lang()
+    st.caption(escape_markdown(alt_text.figure_summary(fig, L)))
+    with st.expander(tr("alt.show_data")):
+        table = alt_text.table_for(fig, L)
+        st.table(table.map(escape_markdown).rename(columns=escape_markdown))
 
 
 def stop_if_empty() -> None:

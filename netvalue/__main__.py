@@ -1,4 +1,4 @@
-"""Command line: python -m netvalue init|load|scores|connections|backup|restore ..."""
+"""Command line: python -m netvalue init|load|scores|connections|backup|restore|report ..."""
 
 from __future__ import annotations
 
@@ -38,6 +38,15 @@ def _parser() -> argparse.ArgumentParser:
     restore = sub.add_parser("restore", parents=[common], help="replace the store's contents with a backup")
     restore.add_argument("directory", type=Path)
     restore.add_argument("--replace", action="store_true", help="allowed to replace a store that holds data")
+    report = sub.add_parser("report", help="the council report: an A4 PDF of the overview for a window")
+    report.add_argument("--db", type=Path, default=None,
+                        help="store file (default: $NETVALUE_DB, then data/netvalue.duckdb)")
+    report.add_argument("--out", type=Path, required=True, help="the PDF file to write")
+    report.add_argument("--lang", choices=("da", "en"), default="da", help="language of the report (default: da)")
+    report.add_argument("--from", dest="start", metavar="YYYY-MM", default=None,
+                        help="first month (default: the first month with data)")
+    report.add_argument("--to", dest="end", metavar="YYYY-MM", default=None,
+                        help="last month (default: the last month with data)")
     sub.add_parser("bench", help="moved: python -m tools.bench (development tooling)", add_help=False)
     return p
 
@@ -161,6 +170,64 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    import time
+
+    from netvalue import report
+    from netvalue.filters import month_str, parse_month
+    from netvalue.i18n import t
+    from netvalue.keyfigures import format_number
+
+    L = args.lang
+    months = {}
+    for option, text in (("--from", args.start), ("--to", args.end)):
+        months[option] = parse_month(text) if text is not None else None
+        if text is not None and months[option] is None:
+            print(t("report.bad_month", L, option=option, value=text), file=sys.stderr)
+            return 2
+    start, end = months["--from"], months["--to"]
+    if start and end and start > end:
+        print(t("report.bad_window", L, start=month_str(start), end=month_str(end)), file=sys.stderr)
+        return 2
+    began = time.perf_counter()
+    try:
+        report.printer()  # before any work: say at once when chromium is missing
+    except report.ChromiumMissing:
+        print(t("report.no_chromium", L), file=sys.stderr)
+        return 1
+    path = args.db or default_path()
+    if not Path(path).is_file():
+        print(t("report.no_store", L, path=path), file=sys.stderr)
+        return 1
+    # The store is let go before printing, so the dashboard or a backup waits only for the figures.
+    with _open(args) as store:
+        if store.is_empty():
+            print(t("report.empty", L), file=sys.stderr)
+            return 1
+        meta = report.meta_from_store(store)
+        doc = report.build(report.source_for(store), report.window_filters(meta, start, end, L), meta)
+    try:
+        pdf = report.to_pdf(doc)
+    except report.ChromiumMissing:
+        print(t("report.no_chromium", L), file=sys.stderr)
+        return 1
+    except report.PrintFailed as exc:
+        print(t("report.print_failed", L, reason=exc), file=sys.stderr)
+        return 1
+    out = args.out
+    tmp = out.with_name(out.name + ".part")
+    try:
+        tmp.write_bytes(pdf)
+        tmp.replace(out)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        print(t("report.print_failed", L, reason=f"{out}: {exc.strerror or exc}"), file=sys.stderr)
+        return 1
+    seconds = format_number(time.perf_counter() - began, L, 1)
+    print(t("report.written", L, path=out, size=round(len(pdf) / 1024), seconds=seconds))
+    return 0
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     # The benchmark is development tooling outside the library's import path; the library never runs tools/.
     print("the benchmark moved: run `python -m tools.bench` from the repository root", file=sys.stderr)
@@ -171,8 +238,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         commands = {"init": cmd_init, "load": cmd_load, "scores": cmd_scores, "connections": cmd_connections,
-                    "backup": cmd_backup,
-                    "restore": cmd_restore, "bench": cmd_bench}
+                    "backup": cmd_backup, "restore": cmd_restore, "report": cmd_report, "bench": cmd_bench}
         return commands[args.command](args)
     except StoreBusy as exc:
         print(str(exc), file=sys.stderr)

@@ -106,3 +106,14 @@ with right:
         meta = ui.tr("overview.story_meta", network=explain.escape_markdown(story.network_name),
                      date=story.told_on.date().isoformat(), perspective=persp)
         ui.story_card(story.title, meta, str(story.text), limit=320)
+
+# -- The council report: the same figures as an A4 PDF, made when the button is clicked ---------------------------
+from netvalue import report  # noqa: E402 - this block is kept apart at the end of the page on purpose
+
+if report.chromium_path() is None:
+    st.caption(ui.tr("report.no_chromium"))
+else:
+    _store = ui.store()  # the callable runs on another thread: it gets the store, never Streamlit
+    st.download_button(ui.tr("report.button"), data=lambda: report.pdf_for_store(_store, f),
+                       file_name=report.file_name(f), mime="application/pdf", key="overview_report",
+                       help=ui.tr("report.button_help"), icon=":material/picture_as_pdf:", on_click="ignore")
