@@ -26,7 +26,7 @@ from netvalue.report.document import Block, Document, Section, footer_html, rend
 from netvalue.report.pdf import ChromiumMissing, PrintFailed, chromium_path, html_to_pdf, printer
 from netvalue.schema import NETWORK_TYPES, PERSPECTIVES
 from netvalue.views import Source, StoreSource
-from netvalue.views.overview import OverviewView, overview_view
+from netvalue.views.overview import OverviewView, figure_label, figure_text, overview_view
 from netvalue.windows import Window, month_label
 
 __all__ = ["ChromiumMissing", "Document", "PrintFailed", "ReportMeta", "build", "chromium_path", "file_name",
@@ -129,19 +129,12 @@ def _pct(x: object, lang: str) -> str:
 
 
 # -- Sections -------------------------------------------------------------------------------------------------------
-_KF_LABEL = {"networks": "overview.active", "units": "overview.units", "people": "overview.people",
-             "net_dkk": "overview.net_dkk"}
-
-
 def _kf_label(key: str, lang: str) -> str:
-    return t(_KF_LABEL[key], lang) if key in _KF_LABEL else label("perspective", key, lang)
+    return figure_label(key, lang)
 
 
 def _kf_text(kind: str, v: float | None, lang: str, signed: bool = False) -> str:
-    """A key figure as the overview page writes it (money in kroner, counts and scores whole)."""
-    if kind == "money":
-        return kf.format_kr(v, lang, signed=signed)
-    return kf.format_number(v, lang, 0, signed=signed)
+    return figure_text(kind, v, lang, signed)
 
 
 def _keyfigures(view: OverviewView, lang: str) -> Section:
