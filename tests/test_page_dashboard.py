@@ -7,6 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from netvalue import service
 from netvalue.store import Store
+from netvalue.views.overview import KEY_FIGURES, figure_label
 from tests.apptest_support import charts, only_fragment, run_app
 from tests.support import make_csv
 
@@ -41,8 +42,9 @@ def table(at: AppTest):
 def test_overview_answers_the_directors_questions(db):
     at = ok(run_app())
     labels = [m.label for m in at.metric]
-    assert labels == ["Aktive netværk", "Enheder nået", "Personer med", "Netto kroner", "Borger",
-                      "Kommune (økonomi)", "Medarbejder (trivsel)", "Samlet værdi"]
+    assert labels == [figure_label(k, "da") for k, _ in KEY_FIGURES]
+    assert int(metric(at, figure_label("cross_area", "da")).value) == 40, "2019: 40 pairs across areas"
+    assert metric(at, figure_label("cross_area", "da")).delta == "-10", "against 50 in 2018"
     # It opens on the latest twelve months of the sample (2019) and compares them with 2018.
     assert int(metric(at, "Aktive netværk").value) == 17
     assert metric(at, "Aktive netværk").delta == "-1"
