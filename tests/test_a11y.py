@@ -94,7 +94,7 @@ def test_the_overview_on_a_phone(browser):
     page.wait_for_timeout(800)
     boxes = page.evaluate("""() => [...document.querySelectorAll('[data-testid=stMetric]')].map(e => {
         const r = e.getBoundingClientRect(); return [Math.round(r.left), Math.round(r.top), Math.round(r.width)]; })""")
-    assert len(boxes) == 8
+    assert len(boxes) >= 8  # every key figure of the overview
     assert boxes[0][1] == boxes[1][1] and boxes[1][0] > boxes[0][0], "two key figures to a row"
     assert all(w <= PHONE["width"] / 2 for _, _, w in boxes)
     first_chart = page.evaluate("""() => { const m = document.querySelector('[data-testid=stMain]');

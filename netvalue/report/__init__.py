@@ -19,7 +19,7 @@ import pandas as pd
 
 from netvalue import filters as flt
 from netvalue import keyfigures as kf
-from netvalue import scoring, spread
+from netvalue import scoring
 from netvalue.charts import alt_text
 from netvalue.i18n import label, t
 from netvalue.report.document import Block, Document, Section, footer_html, render_html
@@ -27,6 +27,7 @@ from netvalue.report.pdf import ChromiumMissing, PrintFailed, chromium_path, htm
 from netvalue.schema import NETWORK_TYPES, PERSPECTIVES
 from netvalue.views import Source, StoreSource
 from netvalue.views.overview import OverviewView, figure_label, figure_text, overview_view
+from netvalue.views.ripples import ripples_view
 from netvalue.windows import Window, month_label
 
 __all__ = ["ChromiumMissing", "Document", "PrintFailed", "ReportMeta", "build", "chromium_path", "file_name",
@@ -200,35 +201,14 @@ def _strong_weak(view: OverviewView, lang: str, weights: str) -> Section:
     return Section("strong_weak", t("report.s.strong_weak", lang), tuple(blocks), new_page=True)
 
 
-def _ripples(src: Source, view: OverviewView, lang: str) -> Section:
-    sel = view.selection
-    networks_all, participation = src.table("networks"), src.table("participation")
-    tree = spread.org_tree(src.table("org_units"))
-    ids = set(sel.networks["network_id"])
-    part = spread.rings(participation[participation["network_id"].isin(ids)], networks_all, tree)
-    facts = spread.plain_facts(sel.networks, part, tree, sel.window.start, sel.window.end, sel.scope)
-    lines = [
-        t("ripples.facts.first_year", lang, n=facts["first_year_networks"],
-          start=spread.period_label(facts["first_year_from"], "month"),
-          end=spread.period_label(facts["first_year_to"], "month")),
-        t("ripples.facts.units", lang, reached=facts["units_reached"], total=facts["units_total"],
-          never=_pct(facts["never_reached_share"], lang)),
-    ]
-    if facts["top_unit"]:
-        lines.append(t("ripples.facts.top_unit", lang, unit=facts["top_unit"], n=facts["top_unit_networks"]))
-    window = {"start": spread.period_label(facts["last_year_from"], "month"),
-              "end": spread.period_label(sel.window.end, "month")}
-    if facts["top_rings"]:
-        rings = t("ripples.facts.and", lang).join(t(f"ripples.ring.{r}", lang) for r in facts["top_rings"])
-        per_ring = ", ".join(f"{r}: {n}" for r, n in facts["growth"].items())
-        lines.append(t("ripples.facts.growth", lang, rings=rings, n=facts["growth"][facts["top_rings"][0]],
-                       per_ring=per_ring, **window))
-    else:
-        lines.append(t("ripples.facts.no_growth", lang, **window))
-    return Section("ripples", t("report.s.ripples", lang), (
-        Block("text", text=t("report.ripples.intro", lang)),
-        Block("list", items=tuple(plain(x) for x in lines)),
-    ))
+def _ripples(src: Source, f: flt.Filters, lang: str) -> Section:
+    """The ripples page's plain facts (netvalue.views.ripples) and its spread chart."""
+    rv = ripples_view(src, f)
+    blocks = [Block("text", text=t("report.ripples.intro", lang)),
+              Block("list", items=tuple(from_markdown(x) for x in rv.fact_lines))]
+    if rv.spread is not None:
+        blocks.append(_chart("ripples_spread", rv.spread, "", lang))
+    return Section("ripples", t("report.s.ripples", lang), tuple(blocks), new_page=True)
 
 
 _MD_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~$:])")
@@ -356,7 +336,7 @@ def build(src: Source, f: flt.Filters, meta: ReportMeta, made: datetime | None =
                 _method(view, lang, weights)]
     else:
         body = [_keyfigures(view, lang), _legs(view, lang, weights), _strong_weak(view, lang, weights),
-                _ripples(src, view, lang), _connections(src, f, lang), _stories(view, lang),
+                _ripples(src, f, lang), _connections(src, f, lang), _stories(view, lang),
                 _method(view, lang, weights)]
         body.append(_appendix(body, lang))
     values = {"version": meta.data_version, "window": win_text, "types": types, "unit": unit, "weights": weights}
