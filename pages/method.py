@@ -116,6 +116,13 @@ for step in ("indicator", "perspective", "overall", "balance", "evidence", "net_
         st.latex(ui.tr(f"method.{step}.latex"))
         st.markdown(ui.tr(f"method.{step}.text"))
 
+with st.container(border=True):
+    st.subheader(ui.tr("method.comparison.title"))
+    st.markdown(ui.tr("method.comparison.text"))
+with st.container(border=True):
+    st.subheader(ui.tr("method.connections.title"))
+    st.markdown(ui.tr("connections.method.body"))
+
 # -- The indicator catalogue -----------------------------------------------------------------------------------
 st.header(ui.tr("method.catalogue"))
 cat = view.catalogue
