@@ -176,3 +176,15 @@ def test_csv_download_rounds_to_the_page_and_keeps_full_precision_where_a_column
     assert default.splitlines()[1] == "65,39;0,01"
     frame = pd.read_excel(io.BytesIO(export.to_xlsx_bytes(df)))
     assert frame["score"].tolist() == [65.39]
+
+
+
+@pytest.mark.parametrize(("lang", "separators"), [("da", ",."), ("en", ".,")])
+def test_charts_write_numbers_the_readers_way(lang, separators):
+    from netvalue.charts import overview, style
+
+    assert style.empty_figure("x", lang).layout.separators == separators
+    assert style.apply_style(go.Figure(), "x", lang=lang).layout.separators == separators
+    top = pd.DataFrame({"network_id": ["a"], "name": ["A"], "type": ["welfare"], "overall": [48.5],
+                        "share_self_reported": [0.5]})
+    assert overview.strongest_weakest(top, top.iloc[0:0], lang).layout.separators == separators

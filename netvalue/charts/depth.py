@@ -54,7 +54,7 @@ def depth_distribution_chart(dist: pd.DataFrame, level: str, k: int, lang: str =
         ))
     fig.update_xaxes(title_text=t("depth.chart.networks_axis", lang, **w), dtick=1)
     fig.update_yaxes(title_text=t("depth.chart.count_axis", lang, **w), rangemode="tozero")
-    fig = apply_style(fig, title, height=460)
+    fig = apply_style(fig, title, lang=lang, height=460)
     fig.update_layout(legend=LEGEND_BELOW)
     return fig
 
@@ -80,7 +80,7 @@ def lorenz_chart(curve: pd.DataFrame, gini_value: float, level: str, lang: str =
     fig.update_xaxes(title_text=t("depth.chart.lorenz.x", lang, **w), range=[0, 1], tickformat=".0%")
     fig.update_yaxes(title_text=t("depth.chart.lorenz.y", lang), range=[0, 1], tickformat=".0%",
                      scaleanchor="x", scaleratio=1)
-    return apply_style(fig, title)
+    return apply_style(fig, title, lang=lang)
 
 
 def period_label(period: pd.Timestamp, grain: str, lang: str = "da") -> str:
@@ -140,7 +140,7 @@ def path_chart(path: pd.DataFrame, level: str, grain: str, lang: str = "da") -> 
     ))
     fig.update_xaxes(title_text=t("depth.chart.path.x", lang, **w), tickformat=".0%", range=[0, xmax])
     fig.update_yaxes(title_text=t("depth.chart.path.y", lang, **w), range=[0, ymax])
-    fig = apply_style(fig, title, height=480)
+    fig = apply_style(fig, title, lang=lang, height=480)
     fig.update_layout(showlegend=False)
     return fig
 
@@ -191,7 +191,7 @@ def value_depth_chart(units: pd.DataFrame, bands: pd.DataFrame, level: str, lang
         fig.update_xaxes(dtick=1, row=r, col=col, title_text=t("depth.chart.networks_axis", lang, **w)
                          if r == rows else None)
         fig.update_yaxes(range=[0, 100], row=r, col=col, title_text=t("chart.score_axis", lang) if col == 1 else None)
-    fig = apply_style(fig, title, height=330 * rows + 120)
+    fig = apply_style(fig, title, lang=lang, height=330 * rows + 120)
     fig.update_layout(legend={**LEGEND_BELOW, "y": -0.08})
     return fig
 
@@ -233,6 +233,6 @@ def compare_chart(comparison: pd.DataFrame, level: str, k: int, lang: str = "da"
     span = max(10.0, float(lims.abs().max()) * 1.15) if len(lims) else 10.0
     fig.update_xaxes(title_text=t("depth.chart.compare.x", lang), range=[-span, span], zeroline=False)
     fig.update_yaxes(categoryorder="array", categoryarray=names, type="category", range=[-0.6, len(names) - 0.25])
-    fig = apply_style(fig, title, height=120 + 70 * len(data))
+    fig = apply_style(fig, title, lang=lang, height=120 + 70 * len(data))
     fig.update_layout(showlegend=False)
     return fig

@@ -41,7 +41,7 @@ def score_curve(indicator: pd.Series, lang: str = "da") -> go.Figure:
     unit = indicator.get("unit")
     fig.update_xaxes(title_text=t("chart.score_curve.x", lang, unit=unit if isinstance(unit, str) and unit else "–"))
     fig.update_yaxes(range=[-8, 112], title_text=t("chart.score_axis", lang), tickvals=[0, 25, 50, 75, 100])
-    fig = apply_style(fig, title, height=340)
+    fig = apply_style(fig, title, lang=lang, height=340)
     fig.update_layout(showlegend=False)
     return fig
 
@@ -82,7 +82,7 @@ def overlap_ternary(overlap: pd.DataFrame, current: dict[str, float], lang: str 
         "baxis": {**axis, "title": {"text": t("chart.ternary.economy", lang)}},
         "caxis": {**axis, "title": {"text": t("chart.ternary.staff", lang)}},
     })
-    fig = room_for_legend(apply_style(fig, title, height=520), top=100)
+    fig = room_for_legend(apply_style(fig, title, lang=lang, height=520), top=100)
     fig.update_layout(margin={"l": 80, "r": 30, "b": 50})
     return fig
 
@@ -118,7 +118,7 @@ def rank_ranges(ranges: pd.DataFrame, lang: str = "da", top: int = 15) -> go.Fig
     ticks = list(range(1, worst + 1)) if worst <= 10 else [1, *range(5, worst + 1, 5)]
     fig.update_xaxes(range=[0.5, worst + 0.5], tickvals=ticks,
                      title_text=t("chart.rank_ranges.axis", lang))
-    return room_for_legend(apply_style(fig, title, height=max(340, 30 * len(data) + 170)), top=110)
+    return room_for_legend(apply_style(fig, title, lang=lang, height=max(340, 30 * len(data) + 170)), top=110)
 
 
 def weights_bar(weights: dict[str, float], lang: str = "da") -> go.Figure:
@@ -137,6 +137,6 @@ def weights_bar(weights: dict[str, float], lang: str = "da") -> go.Figure:
     fig.update_layout(barmode="stack")
     fig.update_xaxes(range=[0, 100], visible=False)
     fig.update_yaxes(visible=False)
-    fig = room_for_legend(apply_style(fig, title, height=170), top=80)
+    fig = room_for_legend(apply_style(fig, title, lang=lang, height=170), top=80)
     fig.update_layout(margin={"b": 10}, legend={"traceorder": "normal"})
     return fig

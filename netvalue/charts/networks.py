@@ -45,7 +45,7 @@ def indicator_bars(breakdown: pd.DataFrame, lang: str = "da") -> go.Figure:
         ))
     fig.update_yaxes(categoryorder="array", categoryarray=[_short(n) for n in data["name"]])
     fig.update_xaxes(range=[0, 135], tickvals=[0, 20, 40, 60, 80, 100], title_text=t("chart.score_axis", lang))
-    return room_for_legend(apply_style(fig, title, height=max(320, 34 * len(data) + 170)), top=110)
+    return room_for_legend(apply_style(fig, title, lang=lang, height=max(320, 34 * len(data) + 170)), top=110)
 
 
 def evidence_bar(breakdown: pd.DataFrame, lang: str = "da") -> go.Figure:
@@ -70,7 +70,7 @@ def evidence_bar(breakdown: pd.DataFrame, lang: str = "da") -> go.Figure:
     fig.update_xaxes(range=[0, 100], tickvals=[0, 25, 50, 75, 100], ticksuffix=" %",
                      title_text=t("chart.evidence.axis", lang))
     fig.update_yaxes(autorange="reversed")
-    fig = room_for_legend(apply_style(fig, title, height=260 + 45 * len(g)), top=170)
+    fig = room_for_legend(apply_style(fig, title, lang=lang, height=260 + 45 * len(g)), top=170)
     fig.update_layout(legend={"traceorder": "normal"}, margin={"r": 30})
     return fig
 
@@ -107,4 +107,4 @@ def indicator_history(measurements: pd.DataFrame, indicator: pd.Series, lang: st
     unit = indicator.get("unit")
     fig.update_yaxes(title_text=str(unit) if isinstance(unit, str) and unit else t("chart.value_axis", lang))
     fig.update_xaxes(title_text=t("chart.period_axis", lang))
-    return room_for_legend(apply_style(fig, title, height=420), top=120)
+    return room_for_legend(apply_style(fig, title, lang=lang, height=420), top=120)

@@ -50,7 +50,7 @@ def perspective_trend(trend: pd.DataFrame, lang: str = "da", title: str | None =
         ))
     fig.update_yaxes(range=[0, 100], title_text=t("chart.score_axis", lang))
     fig.update_xaxes(title_text=t("chart.period_axis", lang))
-    return room_for_legend(apply_style(fig, title, height=500))
+    return room_for_legend(apply_style(fig, title, lang=lang, height=500))
 
 
 def marker_sizes(people: pd.Series, max_px: int = MAX_MARKER, min_px: int = MIN_MARKER) -> np.ndarray:
@@ -100,7 +100,7 @@ def legs_ternary(points: pd.DataFrame, lang: str = "da") -> go.Figure:
         **{f"{ax}axis": {**axis, "min": mins[p], "title": {"text": t(f"chart.ternary.{p}", lang), "font": {"size": 14}}}
            for ax, p in zip("abc", PERSPECTIVES, strict=True)},
     })
-    fig = room_for_legend(apply_style(fig, title, height=500), top=100)
+    fig = room_for_legend(apply_style(fig, title, lang=lang, height=500), top=100)
     fig.update_layout(margin={"l": 90, "r": 90, "b": 50})
     return fig
 
@@ -149,7 +149,7 @@ def strongest_weakest(top: pd.DataFrame, bottom: pd.DataFrame, lang: str = "da")
     fig.update_xaxes(range=[0, 125], tickvals=[0, 20, 40, 60, 80, 100])
     fig.update_xaxes(title_text=t("chart.score_axis", lang), row=len(panels), col=1)
     n = len(top) + len(bottom)
-    fig = room_for_legend(apply_style(fig, title, height=max(360, 34 * n + 220)), top=120)
+    fig = room_for_legend(apply_style(fig, title, lang=lang, height=max(360, 34 * n + 220)), top=120)
     fig.update_layout(bargap=0.25, legend={"traceorder": "normal"})
     for ann in fig.layout.annotations:  # the panel titles: left-aligned, bold
         ann.update(x=0, xanchor="left", font={"size": 15})

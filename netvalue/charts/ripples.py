@@ -110,7 +110,7 @@ def ripple_chart(ring_df: pd.DataFrame, lang: str = "da", grain: str = "month", 
     fig.update_xaxes(range=[0, xmax * 1.45], title_text=t(
         "ripples.chart.ripple.bars_all" if per_network else "ripples.chart.ripple.bars", lang), showgrid=True)
     fig.update_yaxes(categoryorder="array", categoryarray=ring_names[::-1], showgrid=False)
-    apply_style(fig, title, height=580)
+    apply_style(fig, title, lang=lang, height=580)
     fig.update_layout(margin={"l": 10, "r": 10, "t": 60, "b": 150}, showlegend=False)
     return fig
 
@@ -139,7 +139,7 @@ def spread_chart(spread_df: pd.DataFrame, lang: str = "da", grain: str = "month"
             ), row=i, col=1)
         fig.update_yaxes(rangemode="tozero", row=i, col=1)
     fig.update_layout(hovermode="x unified")
-    apply_style(fig, title, height=660)
+    apply_style(fig, title, lang=lang, height=660)
     fig.update_layout(margin={"l": 10, "r": 10, "t": 80, "b": 60}, legend={"y": -0.06, "yanchor": "top"})
     return fig
 
@@ -169,7 +169,7 @@ def events_chart(events: pd.DataFrame, lang: str = "da", grain: str = "quarter")
     fig.update_yaxes(title_text=t("ripples.chart.events.axis_cum", lang), secondary_y=True, rangemode="tozero",
                      showgrid=False, tickmode="auto", nticks=6)
     fig.update_xaxes(type="category", tickangle=-45, nticks=14)
-    return apply_style(fig, title, height=420)
+    return apply_style(fig, title, lang=lang, height=420)
 
 
 def _unique(labels: list[str], ids: list[str]) -> list[str]:
@@ -202,7 +202,7 @@ def activity_heatmap(activity: pd.DataFrame, lang: str = "da") -> go.Figure:
     ))
     fig.update_yaxes(autorange="reversed", showgrid=False, tickfont={"size": 13})
     fig.update_xaxes(showgrid=False)
-    return apply_style(fig, title, height=min(3000, max(320, 20 * len(units) + 140)))
+    return apply_style(fig, title, lang=lang, height=min(3000, max(320, 20 * len(units) + 140)))
 
 
 def org_treemap(tree_act: pd.DataFrame, lang: str = "da", colour_by: str = "networks") -> go.Figure:
@@ -238,7 +238,7 @@ def org_treemap(tree_act: pd.DataFrame, lang: str = "da", colour_by: str = "netw
         texttemplate="%{label}<br>%{customdata[0]}", hovertemplate="<b>%{label}</b><br>%{customdata[0]}<br>"
         "%{customdata[1]}<extra></extra>", maxdepth=4, root={"color": "white"}, tiling={"pad": 2},
     ))
-    apply_style(fig, title, height=620)
+    apply_style(fig, title, lang=lang, height=620)
     fig.update_layout(margin={"l": 10, "r": 10, "t": 60, "b": 10})
     return fig
 
@@ -295,4 +295,4 @@ def budding_chart(lin: pd.DataFrame, lang: str = "da", until: pd.Timestamp | Non
     fig.update_yaxes(tickvals=d["row"], ticktext=names, autorange="reversed", showgrid=False)
     lo_x = d["started_on"].min()
     fig.update_xaxes(type="date", range=[lo_x - pd.Timedelta(days=60), last + (last - lo_x) * 0.07])
-    return apply_style(fig, title, height=max(300, 30 * len(d) + 140))
+    return apply_style(fig, title, lang=lang, height=max(300, 30 * len(d) + 140))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
+from netvalue.formats import plotly_locale
 from netvalue.i18n import t
 
 OKABE_ITO = {
@@ -37,9 +38,12 @@ RING_COLOURS = ["#00204D", "#31446B", "#666970", "#958F78", "#CBBA69"]
 FONT = "Source Sans Pro, Arial, sans-serif"
 
 
-def apply_style(fig: go.Figure, title: str, *, height: int = 420, legend_title: str | None = None) -> go.Figure:
-    """Title, readable font sizes, white background and a legend above the plot; returns the same figure."""
+def apply_style(fig: go.Figure, title: str, *, lang: str = "da", height: int = 420,
+                legend_title: str | None = None) -> go.Figure:
+    """Title, readable font sizes, white background, a legend above the plot and the reader's number separators
+    (Danish "0,5" and "1.234"); returns the same figure."""
     fig.update_layout(
+        separators=plotly_locale(lang).separators,
         title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 18}},
         font={"family": FONT, "size": 14, "color": "#222222"},
         height=height,
@@ -61,4 +65,4 @@ def empty_figure(title: str, lang: str = "da") -> go.Figure:
                        xref="paper", yref="paper")
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
-    return apply_style(fig, title, height=300)
+    return apply_style(fig, title, lang=lang, height=300)
