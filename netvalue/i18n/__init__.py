@@ -133,7 +133,7 @@ DYNAMIC_KEYS: dict[str, str] = {
     # label(family, value): the domain values of schema.py
     "type.{}": "schema.NETWORK_TYPES",
     "perspective.{}": "schema.PERSPECTIVES, input and overall",
-    "level.{}": "schema.LEVELS",
+    "level.{}": "schema.LEVELS (label, and depth.words)",
     "evidence.{}": "schema.EVIDENCE_LEVELS",
     "record.{}": "schema.RECORD_TYPES",
     # Codes that the library returns and the UI names
@@ -158,6 +158,8 @@ DYNAMIC_KEYS: dict[str, str] = {
     "ripples.colour_by.{}": "the colourings of the ripples page",
     "ripples.origin.{}": "spread's budding origins",
     "depth.entities.{}": "depth's unit levels (unit, centre, area)",
+    "depth.entities_def.{}": "depth's unit levels (unit, centre, area)",
+    "depth.the_entity.{}": "depth's unit levels (unit, centre, area)",
     "depth.obs.{}": "depth's unit levels (unit, centre, area)",
     "depth.basis.{}": "depth's comparison modes (year, period)",
     "depth.n.{}": "depth's comparison modes (year, period)",
