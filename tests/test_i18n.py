@@ -237,3 +237,27 @@ def test_every_catalogue_file_is_written_as_the_converter_would_fold_it():
         assert data, path.name
         for key, raw in data.items():
             assert {"da", "en"} <= set(raw) <= {"da", "en", "note"}, f"{path.name}: {key}"
+
+
+@pytest.mark.parametrize("leg", ["citizen", "economy", "staff"])
+def test_each_leg_has_one_name_everywhere(leg):
+    """Filters, tables, downloads and charts name a leg the same way (docs/ordliste.md)."""
+    names = {i18n.CATALOGUE[k] for k in (f"perspective.{leg}", f"networks.col.{leg}", f"chart.ternary.{leg}")}
+    assert len(names) == 1, names
+
+
+def test_danish_quotes_are_guillemets_pointing_inwards_and_english_quotes_are_curly():
+    for key, (da, en) in i18n.CATALOGUE.items():
+        for text in _forms(da):
+            # »opens and closes«: an opening « or a closing » is the wrong way round
+            wrong = re.search(r"«[\w{]|[\w}.!?]»", text) or "“" in text or "„" in text
+            assert not wrong, f"{key}: Danish quotes are »…«"
+        for text in _forms(en):
+            assert "«" not in text and "»" not in text, f"{key}: English quotes are “…”"
+
+
+@pytest.mark.parametrize("word", ["udvalget", "Personer med", "Netto kroner", "Enheder nået", "summer til",
+                                  "fil(er)", "Knop af", "kørende netværk", "Arbejdende netværk"])
+def test_words_the_glossary_replaces_are_gone(word):
+    hits = [k for k, (da, _) in i18n.CATALOGUE.items() if any(word.lower() in s.lower() for s in _forms(da))]
+    assert not hits, f"{word!r} (see docs/ordliste.md) in {hits}"

@@ -41,10 +41,10 @@ def table(at: AppTest):
 def test_overview_answers_the_directors_questions(db):
     at = ok(run_app())
     labels = [m.label for m in at.metric]
-    assert labels == ["Aktive netværk", "Enheder nået", "Personer med", "Netto kroner", "Borger",
-                      "Kommune (økonomi)", "Medarbejder (trivsel)", "Samlet værdi"]
+    assert labels == ["Aktive netværk", "Nåede enheder", "Deltagere", "Nettoværdi i kroner", "Borger",
+                      "Kommune (økonomi)", "Medarbejder (trivsel og faglighed)", "Samlet værdi"]
     assert int(metric(at, "Aktive netværk").value) >= 25
-    assert metric(at, "Netto kroner").value.endswith("mio. kr.")
+    assert metric(at, "Nettoværdi i kroner").value.endswith("mio. kr.")
     assert 0 < int(metric(at, "Samlet værdi").value) < 100
     assert metric(at, "Aktive netværk").delta, "compared with the year before"
     assert len(at.get("plotly_chart")) == 3
@@ -60,7 +60,7 @@ def test_overview_filter_changes_the_numbers(db):
     ok(at.multiselect(key="types").set_value(["learning"]).run())
     after = {m.label: m.value for m in at.metric}
     assert int(after["Aktive netværk"]) < int(before["Aktive netværk"])
-    assert after["Personer med"] != before["Personer med"]
+    assert after["Deltagere"] != before["Deltagere"]
     assert after["Samlet værdi"] != before["Samlet værdi"] or after["Borger"] != before["Borger"]
 
 
@@ -81,8 +81,8 @@ def test_overview_in_english(db):
     at = ok(run_app())
     ok(at.segmented_control(key="lang").set_value("en").run())
     assert at.title[0].value == "Overview of the networks' value"
-    assert "Net DKK" in [m.label for m in at.metric]
-    assert metric(at, "Net DKK").value.startswith("DKK")
+    assert "Net value in DKK" in [m.label for m in at.metric]
+    assert metric(at, "Net value in DKK").value.startswith("DKK")
     assert sum(c.startswith("How to read this") for c in captions(at)) == 3
     assert [s.value for s in at.subheader] == ["Latest stories"]
 
@@ -120,8 +120,8 @@ def test_a_shared_link_opens_a_network_with_its_filters(db):
     assert at.title[0].value == "Hverdagsrehabilitering i hjemmeplejen"
     assert at.multiselect(key="types").value == ["innovation"]
     assert any("outside the chosen filters" in i.value for i in at.info)
-    assert [m.label for m in at.metric] == ["Overall value", "Self-reported", "Balance", "Net DKK"]
-    assert [s.value for s in at.subheader][:2] == ["What makes the score?", "Down to the measurements"]
+    assert [m.label for m in at.metric] == ["Overall value", "Self-reported", "Balance", "Net value in DKK"]
+    assert [s.value for s in at.subheader][:2] == ["What is the score made of?", "The measurements one by one"]
     assert len(at.get("plotly_chart")) == 4
     assert at.query_params["network"] in ("N07", ["N07"])
 
@@ -195,7 +195,7 @@ def test_a_network_without_measurements_still_has_a_page(db):
     assert at.title[0].value == "Nyt netværk"
     assert any("ingen målinger i perioden" in i.value for i in at.info)
     assert metric(at, "Samlet værdi").value == "–"
-    assert [s.value for s in at.subheader] == ["Enheder med (0)", "Eksterne partnere (0)", "Fortællinger",
+    assert [s.value for s in at.subheader] == ["Deltagende enheder (0)", "Eksterne partnere (0)", "Fortællinger",
                                                "Knopskydning"]
     assert any(b.key == "parent_N05" for b in at.button)
     # ... and a row in the table
@@ -206,14 +206,14 @@ def test_a_network_without_measurements_still_has_a_page(db):
 # -- Method -----------------------------------------------------------------------------------------------------
 def test_the_method_page(db):
     at = ok(run_app(METHOD))
-    assert at.title[0].value == "Sådan regnes tallene"
+    assert at.title[0].value == "Sådan beregnes tallene"
     assert len(at.get("latex")) == 7
     assert len(at.get("plotly_chart")) == 4
     assert [s.value for s in at.slider] == [33, 33, 33]
     assert metric(at, "Top 10 ved små ændringer").value.endswith("/ 10")
     assert len(at.dataframe[0].value) == 13, "the whole indicator catalogue"
     ok(at.segmented_control(key="lang").set_value("en").run())
-    assert at.title[0].value == "How the numbers are made"
+    assert at.title[0].value == "How the figures are calculated"
     assert "Top 10 under small changes" in [m.label for m in at.metric]
 
 

@@ -41,7 +41,7 @@ def test_the_page_runs_and_shows_its_figures(db):
     assert len(at.get("plotly_chart")) == 5
     labels = {m.label: m.value for m in at.metric}
     assert labels["Bredde"].endswith("%")
-    assert float(labels["Dybde (netværk pr. nået)"].replace(",", ".")) > 1
+    assert float(labels["Dybde (netværk pr. nået enhed)"].replace(",", ".")) > 1
     assert 0 < float(labels["Gini"].replace(",", ".")) < 1
     assert any("Vægte i brug" in c.value for c in at.caption)
     assert any(c.value.startswith("Sådan læses den") for c in at.caption)
