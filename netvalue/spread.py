@@ -61,6 +61,8 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from netvalue import formats
+
 RINGS: tuple[int, ...] = (0, 1, 2, 3, 4)
 GRAINS: dict[str, int] = {"month": 1, "quarter": 3}
 ORIGINS: tuple[str, ...] = ("new", "from_ended", "from_running", "unknown")
@@ -230,11 +232,11 @@ def periods(start: date | pd.Timestamp, end: date | pd.Timestamp, grain: str = "
 
 
 def period_label(p: pd.Timestamp, grain: str, lang: str = "da") -> str:
-    """'2015-03' for a month; '2015 K1' (Danish) or '2015 Q1' for a quarter."""
+    """'mar. 2015' / 'Mar 2015' for a month (formats.month_short); '2015 K1' (Danish) or '2015 Q1' for a quarter."""
     p = pd.Timestamp(p)
     if grain == "quarter":
         return f"{p.year} {'K' if lang == 'da' else 'Q'}{(p.month - 1) // 3 + 1}"
-    return f"{p.year:04d}-{p.month:02d}"
+    return formats.month_short(p, lang)
 
 
 def lifetime(networks: pd.DataFrame, start: date, end: date) -> tuple[date, date]:

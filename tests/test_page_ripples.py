@@ -71,7 +71,7 @@ def test_a_network_in_the_url_is_chosen_and_kept(db):
     assert param(at, "network") == "N05"
     # N05 ran 2013-11 .. 2017-12: the frames follow its lifetime
     frames = [f["name"] for f in charts(at)[0]["frames"]]
-    assert frames[0] == "2013-11" and frames[-1] == "2017-12"
+    assert frames[0] == "nov. 2013" and frames[-1] == "dec. 2017"
     # N05 budded N22: its family is shown
     budding = next(c for c in charts(at) if c["layout"]["title"]["text"].startswith("Hvilke"))
     assert "N22" in " ".join(budding["layout"]["yaxis"]["ticktext"])
@@ -182,10 +182,10 @@ def test_in_a_real_browser_the_rings_of_one_network_play(tmp_path):
         ripple = page.locator(".js-plotly-plot").first
         assert "N05 Frivillighed" in ripple.locator("text.gtitle").text_content()
         current = ripple.locator("text.slider-label").first  # plotly's current-value label comes first
-        assert current.text_content() == "Måned: 2017-12"  # opens on the network's last month
+        assert current.text_content() == "Måned: dec. 2017"  # opens on the network's last month
         page.locator(".updatemenu-button").first.click()  # ▶ plays from the first month
         page.wait_for_timeout(1500)
         playing = current.text_content()
-        assert playing.startswith("Måned: 201") and playing != "Måned: 2017-12"
+        assert playing.startswith("Måned: ") and playing.endswith(("2013", "2014")) and playing != "Måned: dec. 2017"
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         ripple.screenshot(path=str(SCREENSHOTS / "ripples-playing.png"))

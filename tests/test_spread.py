@@ -220,7 +220,8 @@ def test_periods_and_labels():
     assert sp.periods(date(2020, 3, 1), date(2020, 1, 1)).empty
     assert sp.period_label(T("2020-04-01"), "quarter", "da") == "2020 K2"
     assert sp.period_label(T("2020-04-01"), "quarter", "en") == "2020 Q2"
-    assert sp.period_label(T("2020-04-01"), "month") == "2020-04"
+    assert sp.period_label(T("2020-04-01"), "month") == "apr. 2020"
+    assert sp.period_label(T("2020-05-01"), "month", "en") == "May 2020"
     with pytest.raises(ValueError):
         sp.periods(date(2020, 1, 1), date(2020, 2, 1), "week")
 
