@@ -74,6 +74,18 @@ def number(value: float | None, lang: str = "da", decimals: int = 0, signed: boo
     return text.translate(str.maketrans({",": group, ".": dec}))
 
 
+def short(value: float | None, lang: str = "da") -> str:
+    """A measured value with the decimals it needs (as Python's :g, at most six significant digits): 0,5 / 1.234,5 /
+    12; '–' for missing."""
+    if is_missing(value):
+        return MISSING
+    g = f"{float(value):g}"  # type: ignore[arg-type]
+    if "e" in g or "inf" in g or "nan" in g:
+        return MISSING if "inf" in g or "nan" in g else g.replace(".", _symbols(lang)[0])
+    decimals = len(g.split(".")[1]) if "." in g else 0
+    return number(float(value), lang, decimals)  # type: ignore[arg-type]
+
+
 def integer(value: float | None, lang: str = "da") -> str:
     """A count: number(value, lang, 0)."""
     return number(value, lang, 0)

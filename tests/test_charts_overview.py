@@ -209,7 +209,7 @@ def test_rank_ranges_lines_from_best_to_worst():
 def test_weights_bar_shows_shares():
     fig = mc.weights_bar({"citizen": 2.0, "economy": 1.0, "staff": 1.0}, "da")
     assert [list(tr.x) for tr in fig.data] == [[50.0], [25.0], [25.0]]
-    assert [tr.text[0] for tr in fig.data] == ["50 %", "25 %", "25 %"]
+    assert [tr.text[0] for tr in fig.data] == ["50\u00a0%", "25\u00a0%", "25\u00a0%"]
     assert mc.weights_bar({"citizen": 0.0, "economy": 0.0, "staff": 0.0}, "da").data == ()
 
 

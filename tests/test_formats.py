@@ -188,3 +188,18 @@ def test_charts_write_numbers_the_readers_way(lang, separators):
     top = pd.DataFrame({"network_id": ["a"], "name": ["A"], "type": ["welfare"], "overall": [48.5],
                         "share_self_reported": [0.5]})
     assert overview.strongest_weakest(top, top.iloc[0:0], lang).layout.separators == separators
+
+
+@pytest.mark.parametrize(("value", "lang", "text"), [(0.5, "da", "0,5"), (1234.5, "da", "1.234,5"), (12.0, "en", "12"),
+                                                     (0.125, "en", "0.125"), (None, "da", "–")])
+def test_short_keeps_the_decimals_a_value_has(value, lang, text):
+    assert formats.short(value, lang) == text
+
+
+def test_percent_ticks_write_the_readers_percentages():
+    from netvalue.charts.style import percent_ticks
+
+    da = percent_ticks("da")
+    assert da["tickvals"] == [0.0, 0.2, 0.4, 0.6, 0.8, 1.0]
+    assert da["ticktext"][:2] == ["0\u00a0%", "20\u00a0%"]
+    assert percent_ticks("en", 0.3)["ticktext"] == ["0%", "5%", "10%", "15%", "20%", "25%", "30%"]

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from netvalue.charts.style import OKABE_ITO, PERSPECTIVE_COLOURS, apply_style, empty_figure
+from netvalue import formats
+from netvalue.charts.style import OKABE_ITO, PERSPECTIVE_COLOURS, apply_style, empty_figure, percent_ticks
 from netvalue.depth import VALUE_COLUMNS, fmt_number
 from netvalue.i18n import label, t
 
@@ -75,10 +77,12 @@ def lorenz_chart(curve: pd.DataFrame, gini_value: float, level: str, lang: str =
         x=curve["share_entities"], y=curve["share_activity"], mode="lines", name=t("depth.chart.lorenz.curve", lang),
         line={"color": OKABE_ITO["blue"], "width": 3, "shape": "linear"}, fill="tonexty",
         fillcolor=_rgba(OKABE_ITO["blue"], 0.12),
-        hovertemplate="%{x:.0%} → %{y:.0%}<extra></extra>",
+        customdata=np.column_stack([[formats.percent(v, lang) for v in curve["share_entities"]],
+                                    [formats.percent(v, lang) for v in curve["share_activity"]]]),
+        hovertemplate="%{customdata[0]} → %{customdata[1]}<extra></extra>",
     ))
-    fig.update_xaxes(title_text=t("depth.chart.lorenz.x", lang, **w), range=[0, 1], tickformat=".0%")
-    fig.update_yaxes(title_text=t("depth.chart.lorenz.y", lang), range=[0, 1], tickformat=".0%",
+    fig.update_xaxes(title_text=t("depth.chart.lorenz.x", lang, **w), range=[0, 1], **percent_ticks(lang))
+    fig.update_yaxes(title_text=t("depth.chart.lorenz.y", lang), range=[0, 1], **percent_ticks(lang),
                      scaleanchor="x", scaleratio=1)
     return apply_style(fig, title, lang=lang)
 
@@ -125,7 +129,7 @@ def path_chart(path: pd.DataFrame, level: str, grain: str, lang: str = "da") -> 
     ymax = max(1.5, float(data["depth_mean"].max()) * 1.15)
     shown = path_labels(data, labels, grain, xmax, ymax)
     hover = [
-        f"{lab}<br>{t('depth.m.breadth', lang)}: {b:.0%} ({r}/{e})<br>{t('depth.m.depth', lang)}: "
+        f"{lab}<br>{t('depth.m.breadth', lang)}: {formats.percent(b, lang)} ({r}/{e})<br>{t('depth.m.depth', lang)}: "
         f"{fmt_number(d, lang, 2)}"
         for lab, b, r, e, d in zip(labels, data["breadth"], data["reached"], data["n_entities"], data["depth_mean"],
                                    strict=True)
@@ -138,7 +142,7 @@ def path_chart(path: pd.DataFrame, level: str, grain: str, lang: str = "da") -> 
                 "line": {"color": "#222222", "width": 1}},
         hovertext=hover, hoverinfo="text",
     ))
-    fig.update_xaxes(title_text=t("depth.chart.path.x", lang, **w), tickformat=".0%", range=[0, xmax])
+    fig.update_xaxes(title_text=t("depth.chart.path.x", lang, **w), range=[0, xmax], **percent_ticks(lang, xmax))
     fig.update_yaxes(title_text=t("depth.chart.path.y", lang, **w), range=[0, ymax])
     fig = apply_style(fig, title, lang=lang, height=480)
     fig.update_layout(showlegend=False)

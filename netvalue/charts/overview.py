@@ -8,9 +8,11 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from netvalue import formats
 from netvalue.charts.style import PERSPECTIVE_COLOURS, TYPE_COLOURS, apply_style, empty_figure
 from netvalue.i18n import label, t
 from netvalue.schema import NETWORK_TYPES, PERSPECTIVES
+from netvalue.spread import period_label
 
 MAX_MARKER = 34  # px diameter of the biggest network in the triangle
 MIN_MARKER = 9
@@ -28,10 +30,6 @@ def room_for_legend(fig: go.Figure, top: int = 110) -> go.Figure:
     return fig
 
 
-def _fmt(v: float) -> str:
-    return "–" if pd.isna(v) else f"{v:.0f}"
-
-
 def perspective_trend(trend: pd.DataFrame, lang: str = "da", title: str | None = None) -> go.Figure:
     """Lines of the mean score per perspective (and overall) over time; trend has period + perspective columns."""
     title = title or t("chart.perspective_trend.title", lang)
@@ -46,7 +44,8 @@ def perspective_trend(trend: pd.DataFrame, lang: str = "da", title: str | None =
                   "dash": "dot" if p == "overall" else "solid"},
             marker={"size": 5},
             connectgaps=False,
-            hovertemplate="%{x|%Y-%m}: %{y:.0f}<extra>" + label("perspective", p, lang) + "</extra>",
+            customdata=[period_label(x, "quarter", lang) for x in trend["period"]],
+            hovertemplate="%{customdata}: %{y:.0f}<extra>" + label("perspective", p, lang) + "</extra>",
         ))
     fig.update_yaxes(range=[0, 100], title_text=t("chart.score_axis", lang))
     fig.update_xaxes(title_text=t("chart.period_axis", lang))
@@ -92,7 +91,8 @@ def legs_ternary(points: pd.DataFrame, lang: str = "da") -> go.Figure:
             hovertemplate=hover,
         ))
     mins = ternary_zoom(data)
-    axis = {"linewidth": 1, "ticks": "outside", "ticksuffix": "%", "gridcolor": "#DDDDDD", "tickfont": {"size": 11},
+    axis = {"linewidth": 1, "ticks": "outside", "ticksuffix": formats.plotly_locale(lang).percent_suffix,
+            "gridcolor": "#DDDDDD", "tickfont": {"size": 11},
             "dtick": 10}
     fig.update_layout(ternary={
         "sum": 100,
@@ -135,8 +135,8 @@ def strongest_weakest(top: pd.DataFrame, bottom: pd.DataFrame, lang: str = "da")
             sub = order[order["type"] == typ]
             if sub.empty:
                 continue
-            text = [t("chart.strong_weak.bar_text", lang, score=_fmt(s),
-                      self=_fmt(100 * sr) if not pd.isna(sr) else "–")
+            text = [t("chart.strong_weak.bar_text", lang, score=formats.number(s, lang),
+                      self=formats.number(100 * sr, lang))
                     for s, sr in zip(sub["overall"], sub["share_self_reported"], strict=True)]
             fig.add_trace(go.Bar(
                 x=sub["overall"], y=sub["name"], orientation="h", name=label("type", typ, lang),

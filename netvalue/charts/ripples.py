@@ -10,6 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from netvalue import formats
 from netvalue.charts.style import OKABE_ITO, RING_COLOURS, TYPE_COLOURS, apply_style, empty_figure
 from netvalue.i18n import label, t
 from netvalue.spread import RINGS, period_label
@@ -18,10 +19,6 @@ BACKGROUND_RING = "#EDEDED"
 # Sequential, single-hue (colour-blind safe); zero is a neutral grey so "never reached" stands apart.
 ACTIVITY_SCALE = [[0.0, "#F0F0F0"], [1e-6, "#DEEBF7"], [0.35, "#6BAED6"], [0.7, "#2171B5"], [1.0, "#08306B"]]
 VALUE_SCALE = "Cividis"
-
-
-def _fmt_share(x: float) -> str:
-    return f"{100 * x:.0f} %"
 
 
 def ripple_chart(ring_df: pd.DataFrame, lang: str = "da", grain: str = "month", name: str = "",
@@ -52,8 +49,8 @@ def ripple_chart(ring_df: pd.DataFrame, lang: str = "da", grain: str = "month", 
         for r in RINGS:
             share = float(arr["share"][i, r])
             hover = t("ripples.chart.ripple.hover", lang, units=int(arr["units"][i, r]),
-                      places=int(arr["places"][i, r]), share=_fmt_share(share), people=int(arr["people"][i, r]),
-                      reached=int(arr["reached"][i, r]))
+                      places=int(arr["places"][i, r]), share=formats.percent(share, lang),
+                      people=formats.number(arr["people"][i, r], lang), reached=int(arr["reached"][i, r]))
             tr = {"type": "barpolar", "theta": [180.0 * share], "width": [360.0 * share],
                   "hovertemplate": f"<b>{ring_names[r]}</b><br>{hover}<extra></extra>"}
             if full:
@@ -216,7 +213,7 @@ def org_treemap(tree_act: pd.DataFrame, lang: str = "da", colour_by: str = "netw
     n_text = [t("ripples.chart.tree.networks", lang, n=int(n)) for n in d["networks"]]
     val = d["value"].astype("float64")
     v_text = [t("ripples.chart.tree.no_value", lang) if math.isnan(v) else t("ripples.chart.tree.value", lang,
-                                                                                v=f"{v:.0f}") for v in val]
+                                                                                v=formats.number(v, lang)) for v in val]
     if colour_by == "value":
         colours = val.fillna(-1).to_numpy()
         # below 0 means "no value measured": a grey step under the value scale (0..100)
@@ -274,10 +271,10 @@ def budding_chart(lin: pd.DataFrame, lang: str = "da", until: pd.Timestamp | Non
             v = r["overall"]
             text = t("ripples.chart.budding.hover", lang, name=f"{r['network_id']} {r['name']}",
                      generation=r["generation"], origin=t(f"ripples.origin.{r['origin']}", lang),
-                     start=r["started_on"].strftime("%Y-%m"),
+                     start=formats.month_short(r["started_on"], lang),
                      end=t("ripples.chart.budding.running", lang) if pd.isna(r["ended_on"])
-                     else r["ended_on"].strftime("%Y-%m"),
-                     value=(f"{t('perspective.overall', lang)}: {v:.0f}" if pd.notna(v)
+                     else formats.month_short(r["ended_on"], lang),
+                     value=(f"{t('perspective.overall', lang)}: {formats.number(v, lang)}" if pd.notna(v)
                             else t("ripples.chart.tree.no_value", lang)))
             xs += [r["started_on"], stop[i], None]
             ys += [r["row"], r["row"], None]
@@ -287,7 +284,8 @@ def budding_chart(lin: pd.DataFrame, lang: str = "da", until: pd.Timestamp | Non
                                  text=texts, hovertemplate="%{text}<extra></extra>"))
     scored = d[d["overall"].notna()]
     fig.add_trace(go.Scatter(
-        x=stop[scored.index], y=scored["row"], mode="text", text=[f"   {v:.0f}" for v in scored["overall"]],
+        x=stop[scored.index], y=scored["row"], mode="text",
+        text=[f"   {formats.number(v, lang)}" for v in scored["overall"]],
         textposition="middle right", showlegend=False, hoverinfo="skip", textfont={"size": 14},
     ))
     names = [f"{'↳ ' if g else ''}{i} {n[:38] + '…' if len(n) > 39 else n}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from netvalue.formats import plotly_locale
+from netvalue.formats import percent, plotly_locale
 from netvalue.i18n import t
 
 OKABE_ITO = {
@@ -56,6 +56,14 @@ def apply_style(fig: go.Figure, title: str, *, lang: str = "da", height: int = 4
     fig.update_xaxes(showgrid=True, gridcolor="#EEEEEE", zeroline=False, automargin=True)
     fig.update_yaxes(showgrid=True, gridcolor="#EEEEEE", zeroline=False, automargin=True)
     return fig
+
+
+def percent_ticks(lang: str = "da", top: float = 1.0) -> dict[str, list]:
+    """Tick values and texts for an axis of shares 0..top, written as the reader writes percentages (Danish
+    "20 %": Plotly's own "%" format has no space): update_xaxes(**percent_ticks(lang))."""
+    step = next(s for s in (0.05, 0.1, 0.2, 0.25) if top / s <= 6)
+    values = [round(i * step, 4) for i in range(int(top / step + 1e-9) + 1)]
+    return {"tickvals": values, "ticktext": [percent(v, lang) for v in values]}
 
 
 def empty_figure(title: str, lang: str = "da") -> go.Figure:
