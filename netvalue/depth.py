@@ -43,7 +43,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from netvalue import scoring
+from netvalue import formats, scoring
 from netvalue.filters import subtree
 from netvalue.i18n import t
 from netvalue.schema import PERSPECTIVES
@@ -637,7 +637,7 @@ def sentence(row: pd.Series | Mapping[str, object], level: str, lang: str = "da"
         "signed": fmt_number(row["diff"], lang),
         "lo": fmt_number(row["lo"], lang),
         "hi": fmt_number(row["hi"], lang),
-        "pct": "95 %" if lang == "da" else "95%",
+        "pct": formats.percent(LEVEL, lang),
     }
     return t(f"depth.sentence.{row['verdict']}", lang, **values)
 
