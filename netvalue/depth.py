@@ -686,13 +686,13 @@ CAVEAT_TEXTS = {"entity": "depth.method.caveats_entity", "entity_year": "depth.m
 
 def words(level: str, lang: str = "da") -> dict[str, str]:
     """The words for the level's entities that the depth texts take: entities ("enheder"), Entities,
-    entities_def ("enhederne"), entities_def_cap, entity ("enhed"), the_entity ("enheden"), obs ("enhedsår")."""
+    entities_def ("enhederne"), entities_def_cap, entity ("enhed"), the_entity ("enheden"), obs ("enhedsår"), Obs."""
     entities = t(f"depth.entities.{level}", lang)
     entities_def = t(f"depth.entities_def.{level}", lang)
     return {"entities": entities, "Entities": entities[:1].upper() + entities[1:], "entities_def": entities_def,
             "entities_def_cap": entities_def[:1].upper() + entities_def[1:],
             "entity": t(f"level.{level}", lang).lower(), "the_entity": t(f"depth.the_entity.{level}", lang),
-            "obs": t(f"depth.obs.{level}", lang)}
+            "obs": t(f"depth.obs.{level}", lang), "Obs": t(f"depth.obs.{level}", lang).capitalize()}
 
 
 def method_text(method: Method, level: str, lang: str = "da") -> str:

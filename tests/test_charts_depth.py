@@ -26,7 +26,7 @@ def test_depth_distribution_chart_colours_groups():
     dist = pd.DataFrame({"networks": [0, 1, 2, 3, 4], "entities": [6, 1, 6, 10, 3],
                          "group": ["none", "once", "between", "deep", "deep"]})
     fig = charts.depth_distribution_chart(dist, "unit", 3, "da")
-    assert _title(fig) == "Hvor mange netværk har de enkelte enheder?"
+    assert _title(fig) == "Hvor mange netværk har hver af enhederne?"
     assert [tr.name for tr in fig.data] == ["Ingen netværk", "Ét netværk", "Imellem", "Dybt (mindst 3)"]
     deep = fig.data[3]
     assert list(deep.x) == [3, 4] and list(deep.y) == [10, 3]

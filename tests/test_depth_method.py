@@ -136,3 +136,13 @@ def test_the_sample_in_the_default_mode_runs_and_names_cluster_methods(sample_fi
     assert not period.units["entity_id"].duplicated().any()
     reached = period.units[period.units["networks"] > 0]
     assert (period.fits["df"] == reached[list(depth.VALUE_COLUMNS)].notna().sum().to_numpy() - 2).all()
+
+
+@pytest.mark.parametrize(("u", "da", "en"), [(PERIOD, "Enheder", "Units"), (YEAR, "Enhedsår", "Unit-years")])
+def test_the_value_chart_names_its_points_as_what_they_are(u, da, en):
+    from netvalue.charts import depth as charts
+
+    _, bands = depth.value_depth_fits(u)
+    for lang, name in (("da", da), ("en", en)):
+        fig = charts.value_depth_chart(u, bands, "unit", lang)
+        assert next(tr.name for tr in fig.data if tr.mode == "markers") == name

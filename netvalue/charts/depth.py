@@ -12,7 +12,7 @@ from plotly.subplots import make_subplots
 
 from netvalue import formats
 from netvalue.charts.style import OKABE_ITO, PERSPECTIVE_COLOURS, apply_style, empty_figure, percent_ticks
-from netvalue.depth import VALUE_COLUMNS, fmt_number
+from netvalue.depth import VALUE_COLUMNS, fmt_number, words
 from netvalue.i18n import label, t
 
 GROUP_COLOURS = {
@@ -27,8 +27,7 @@ LABEL_GAP = 0.07  # path labels closer than this (share of the axis ranges) to a
 
 
 def _words(level: str, lang: str) -> dict[str, str]:
-    entities = t(f"depth.entities.{level}", lang)
-    return {"entities": entities, "Entities": entities.capitalize(), "entity": label("level", level, lang).lower()}
+    return words(level, lang)
 
 
 def _rgba(hex_colour: str, alpha: float) -> str:
@@ -159,6 +158,9 @@ def value_depth_chart(units: pd.DataFrame, bands: pd.DataFrame, level: str, lang
     reached = units[units["networks"] > 0]
     if reached.empty or reached[list(columns)].isna().all().all():
         return empty_figure(title, lang)
+    # A point is an entity, or an entity in one year when the table holds several years of one entity.
+    points_key = ("depth.chart.value.points_year" if reached["entity_id"].duplicated().any()
+                  else "depth.chart.value.points")
     cols = 2
     rows = math.ceil(len(columns) / cols)
     fig = make_subplots(rows=rows, cols=cols, subplot_titles=[label("perspective", c, lang) for c in columns],
@@ -187,7 +189,7 @@ def value_depth_chart(units: pd.DataFrame, bands: pd.DataFrame, level: str, lang
         if "period" in d.columns and reached["period"].nunique() > 1:
             names = names + " (" + pd.to_datetime(d["period"]).dt.year.astype("str") + ")"
         fig.add_trace(go.Scatter(
-            x=d["networks"], y=d[c], mode="markers", name=t("depth.chart.value.points", lang, **w),
+            x=d["networks"], y=d[c], mode="markers", name=t(points_key, lang, **w),
             marker={"color": colour, "size": 9, "opacity": 0.6, "line": {"color": "white", "width": 1}},
             text=names, showlegend=first, legendgroup="points",
             hovertemplate="%{text}<br>%{x} → %{y:.1f}<extra></extra>",
