@@ -85,7 +85,8 @@ def _scan() -> tuple[set[str], list[tuple[str, int, str]], list[tuple[str, int, 
             name, first = _call_name(node), node.args[0]
             if name in TEXT_CALLS:
                 key_arg(where, first)
-            elif name == "label":
+            elif name == "label" and (isinstance(node.func, ast.Name) or (
+                    isinstance(node.func.value, ast.Name) and node.func.value.id == "i18n")):
                 if isinstance(first, ast.Constant) and isinstance(first.value, str):
                     pattern(where, node.lineno, first.value + ".{}")
                     if len(node.args) > 1 and isinstance(node.args[1], ast.Constant):
