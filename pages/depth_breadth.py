@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from netvalue import depth, export
+from netvalue import depth, export, formats
 from netvalue import filters as flt
 from netvalue.charts import depth as charts
 from netvalue.i18n import label
@@ -56,13 +56,13 @@ def _analysis(ver: int, start: date, end: date, types: tuple[str, ...], unit: st
 
 
 a = _analysis(ui.version(), f.start, f.end, tuple(f.types), f.unit_id, tuple(f.weights), level, basis, by, grain, k)
-words = {"entities": entities_word, "entity": label("level", level, L).lower()}
+words = depth.words(level, L)
 if a.entities.empty:
     st.warning(ui.tr("depth.no_entities", **words))
     st.stop()
 
 st.caption(ui.tr("depth.activity_note", activity=ui.tr(f"depth.activity.{by}").lower(),
-                 start=flt.month_str(f.start), end=flt.month_str(f.end)))
+                 start=formats.month(f.start, L), end=formats.month(f.end, L)))
 st.caption(ui.tr("depth.weights_note", weights=ui.weights_text(f.weight_map, L)))
 if a.unattributed:
     st.caption(ui.tr("depth.unattributed", n=a.unattributed, **words))
@@ -72,7 +72,7 @@ st.header(ui.tr("depth.h.measures"))
 m = a.measures
 num = depth.fmt_number
 c = st.columns(5)
-c[0].metric(ui.tr("depth.m.breadth"), f"{m['breadth']:.0%}" if m["n_entities"] else "–",
+c[0].metric(ui.tr("depth.m.breadth"), formats.percent(m["breadth"] if m["n_entities"] else None, L),
             help=ui.tr("depth.m.breadth_help", **words))
 c[0].caption(ui.tr("depth.m.breadth_value", reached=m["reached"], n=m["n_entities"], **words))
 c[1].metric(ui.tr("depth.m.depth"), num(m["depth_mean"], L),
@@ -103,7 +103,7 @@ st.caption(ui.tr("depth.how.compare"))
 # -- 4. value against depth ---------------------------------------------------------------------
 st.header(ui.tr("depth.h.value"))
 st.plotly_chart(charts.value_depth_chart(a.units, a.bands, level, L), width="stretch")
-st.caption(ui.tr("depth.how.value", **words))
+st.caption(depth.point_text(a.method, level, L))
 lines = []
 for _, fit in a.fits.iterrows():
     leg = label("perspective", fit["perspective"], L)
@@ -111,7 +111,7 @@ for _, fit in a.fits.iterrows():
         lines.append("- " + ui.tr("depth.fit.none", leg=leg, **words))
     else:
         lines.append("- " + ui.tr("depth.fit.line", leg=leg, slope=num(fit["slope"], L), lo=num(fit["slope_lo"], L),
-                                  hi=num(fit["slope_hi"], L), n=int(fit["n"]), pct="95 %" if L == "da" else "95%",
+                                  hi=num(fit["slope_hi"], L), n=int(fit["n"]), pct=formats.percent(depth.LEVEL, L),
                                   obs=ui.tr(f"depth.obs.{level}") if basis == "year" else entities_word))
 st.markdown("\n".join(lines))
 
@@ -129,4 +129,4 @@ c[1].download_button(ui.tr("depth.download.xlsx"), partial(export.to_xlsx_bytes,
                      f"{name}.xlsx", mime=export.XLSX_MIME, key="depth_xlsx")
 
 with st.expander(ui.tr("depth.h.method")):
-    st.markdown(ui.tr("depth.method.body", resamples=depth.RESAMPLES, seed=depth.SEED, min_n=depth.MIN_N, **words))
+    st.markdown(depth.method_text(a.method, level, L))

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from netvalue import explain, export
+from netvalue import explain, export, formats
 from netvalue import filters as flt
 from netvalue import keyfigures as kf
 from netvalue.charts import networks as charts
@@ -17,6 +17,8 @@ from netvalue.schema import PERSPECTIVES
 
 f = ui.current_filters()
 L = f.lang
+# Streamlit writes column formats itself: Danish "33 %", English "33%".
+PCT_FORMAT = "%.0f %%" if L == "da" else "%.0f%%"
 ss = st.session_state
 
 if ui.is_empty():
@@ -80,19 +82,21 @@ def _indicator_history(measured: pd.DataFrame, breakdown: pd.DataFrame, lang: st
     left, right = st.columns([3, 2])
     with left:
         st.plotly_chart(charts.indicator_history(measured, ind, lang), width="stretch", key="network_history")
-        st.caption(ui.tr("networks.how_history", worst=f"{ind['worst']:g}", best=f"{ind['best']:g}",
-                         mean=kf.format_number(ind["value"], lang, 2),
-                         score=kf.format_number(ind["score"], lang) if pd.notna(ind["score"]) else "–"))
+        st.caption(ui.tr("networks.how_history", worst=formats.short(ind["worst"], lang),
+                         best=formats.short(ind["best"], lang), mean=formats.number(ind["value"], lang, 2),
+                         score=formats.number(ind["score"], lang)))
     with right:
         rows = measured[measured["indicator_id"] == pick]
         st.dataframe(
             rows.assign(evidence=rows["evidence"].map(lambda e: label("evidence", e, lang)),
-                        period=rows["period"].dt.strftime("%Y-%m"), note=rows["note"].fillna("")),
+                        period=[formats.month(p, lang) for p in rows["period"]],
+                        value=[formats.short(v, lang) for v in rows["value"]],
+                        score=[formats.number(v, lang) for v in rows["score"]], note=rows["note"].fillna("")),
             hide_index=True, width="stretch", column_order=["period", "value", "score", "evidence", "note"],
             column_config={
                 "period": st.column_config.TextColumn(ui.tr("networks.col.period")),
-                "value": st.column_config.NumberColumn(ui.tr("networks.col.value"), format="%.4g"),
-                "score": st.column_config.NumberColumn(ui.tr("networks.col.score"), format="%.0f"),
+                "value": st.column_config.TextColumn(ui.tr("networks.col.value")),
+                "score": st.column_config.TextColumn(ui.tr("networks.col.score")),
                 "evidence": st.column_config.TextColumn(ui.tr("networks.col.evidence")),
                 "note": st.column_config.TextColumn(ui.tr("networks.col.note")),
             },
@@ -102,7 +106,8 @@ def _indicator_history(measured: pd.DataFrame, breakdown: pd.DataFrame, lang: st
 # == The table of all networks ================================================================================
 if chosen is None:
     st.title(ui.tr("networks.title"))
-    st.caption(ui.tr("networks.intro", start=flt.month_str(f.start), end=flt.month_str(f.end), weights=weights_text))
+    st.caption(ui.tr("networks.intro", start=formats.month(f.start, L), end=formats.month(f.end, L),
+                     weights=weights_text))
     _picker()
     selected = flt.select_networks(all_networks, participation, org_units, f)
     if selected.empty:
@@ -130,33 +135,38 @@ if chosen is None:
     )
     score_col = {c: st.column_config.ProgressColumn(ui.tr(f"networks.col.{c}"), min_value=0, max_value=100,
                                                     format="%.0f") for c in ("overall", *PERSPECTIVES)}
-    pct_col = {c: st.column_config.NumberColumn(ui.tr(f"networks.col.{c}"), format="%.0f %%",
+    pct_col = {c: st.column_config.NumberColumn(ui.tr(f"networks.col.{c}"), format=PCT_FORMAT,
                                                 help=ui.tr(f"networks.help.{c}"))
                for c in ("share_self_reported", "share_measured", "share_evaluated")}
     columns = ["name", "overall", "share_self_reported", "share_measured", "share_evaluated", *PERSPECTIVES,
                "balance", "type", "active", "n", "people", "units", "partners", "net_dkk", "leader", "network_id"]
     st.dataframe(
-        shown, hide_index=True, width="stretch", height=min(38 * len(shown) + 40, 760), column_order=columns,
+        formats.styler(shown, L, {"balance": 2, "net_dkk": 0}), hide_index=True, width="stretch",
+        height=min(38 * len(shown) + 40, 760), column_order=columns,
         key="networks_table", on_select=partial(_open_selected, list(view["network_id"])), selection_mode="single-row",
         column_config={
             "name": st.column_config.TextColumn(ui.tr("networks.col.name"), width="large"),
             "type": st.column_config.TextColumn(ui.tr("networks.col.type")),
             "active": st.column_config.TextColumn(ui.tr("networks.col.active")),
             **score_col,
-            "balance": st.column_config.NumberColumn(ui.tr("networks.col.balance"), format="%.2f",
+            "balance": st.column_config.NumberColumn(ui.tr("networks.col.balance"),
                                                      help=ui.tr("networks.help.balance")),
             **pct_col,
             "n": st.column_config.NumberColumn(ui.tr("networks.col.n"), help=ui.tr("networks.help.n")),
             "people": st.column_config.NumberColumn(ui.tr("networks.col.people")),
             "units": st.column_config.NumberColumn(ui.tr("networks.col.units")),
             "partners": st.column_config.NumberColumn(ui.tr("networks.col.partners")),
-            "net_dkk": st.column_config.NumberColumn(ui.tr("networks.col.net_dkk"), format="localized"),
+            "net_dkk": st.column_config.NumberColumn(ui.tr("networks.col.net_dkk")),
             "leader": st.column_config.TextColumn(ui.tr("networks.col.leader")),
             "network_id": st.column_config.TextColumn(ui.tr("networks.col.network_id")),
         },
     )
     st.caption(ui.tr("networks.how_table", n=len(view), total=len(table), weights=weights_text))
-    out = shown[columns].rename(columns={c: ui.tr(f"networks.col.{c}") for c in columns})
+    # The download rounds as the table shows: scores and shares whole, balance to two decimals, kroner whole.
+    decimals = {**dict.fromkeys(("overall", *PERSPECTIVES, "share_self_reported", "share_measured",
+                                 "share_evaluated", "net_dkk"), 0), "balance": 2}
+    out = formats.with_decimals(shown[columns], decimals).rename(
+        columns={c: ui.tr(f"networks.col.{c}") for c in columns})
     a, b, _ = st.columns([1, 1, 3])
     # The files are made when a button is clicked (a callable), not on every run: the workbook alone cost 0.5 s.
     a.download_button(ui.tr("networks.download_csv"), partial(export.to_csv_bytes, out, danish=L == "da"),
@@ -197,13 +207,14 @@ row = explain.network_table(all_networks[all_networks["network_id"] == chosen], 
 c = st.columns(4)
 c[0].metric(ui.tr("networks.col.overall"), kf.format_number(row["overall"], L), border=True,
             help=ui.tr("networks.help.overall"))
-c[1].metric(ui.tr("networks.col.share_self_reported"), kf.format_number(100 * row["share_self_reported"], L) + " %"
-            if pd.notna(row["share_self_reported"]) else "–", border=True, help=ui.tr("networks.help.evidence_metric"))
+c[1].metric(ui.tr("networks.col.share_self_reported"), formats.percent(row["share_self_reported"], L), border=True,
+            help=ui.tr("networks.help.evidence_metric"))
 c[2].metric(ui.tr("networks.col.balance"), kf.format_number(row["balance"], L, 2), border=True,
             help=ui.tr("networks.help.balance"))
 c[3].metric(ui.tr("networks.col.net_dkk"), kf.format_kr(row["net_dkk"], L), border=True,
             help=ui.tr("networks.help.net_dkk"))
-st.caption(ui.tr("networks.score_note", start=flt.month_str(f.start), end=flt.month_str(f.end), weights=weights_text,
+st.caption(ui.tr("networks.score_note", start=formats.month(f.start, L), end=formats.month(f.end, L),
+                 weights=weights_text,
                  n=int(row["n"]), people=int(row["people"]), units=int(row["units"]), partners=int(row["partners"])))
 
 if breakdown.empty:
@@ -216,13 +227,14 @@ else:
     st.markdown(ui.tr("networks.formula", terms=terms or "–", overall=kf.format_number(row["overall"], L)))
     legs_shown = legs.assign(perspective=legs["perspective"].map(lambda p: label("perspective", p, L)),
                              weight=100 * legs["weight"])
-    st.dataframe(legs_shown, hide_index=True, width="stretch", column_config={
+    st.dataframe(formats.styler(legs_shown, L, {"contribution": 1}), hide_index=True, width="stretch",
+                 column_config={
         "perspective": st.column_config.TextColumn(ui.tr("networks.col.perspective")),
         "score": st.column_config.ProgressColumn(ui.tr("networks.col.score"), min_value=0, max_value=100,
                                                  format="%.0f"),
         "indicators": st.column_config.NumberColumn(ui.tr("networks.col.indicators")),
-        "weight": st.column_config.NumberColumn(ui.tr("networks.col.weight"), format="%.0f %%"),
-        "contribution": st.column_config.NumberColumn(ui.tr("networks.col.contribution"), format="%.1f",
+        "weight": st.column_config.NumberColumn(ui.tr("networks.col.weight"), format=PCT_FORMAT),
+        "contribution": st.column_config.NumberColumn(ui.tr("networks.col.contribution"),
                                                       help=ui.tr("networks.help.contribution")),
     })
     left, right = st.columns([3, 2])
@@ -248,8 +260,9 @@ st.caption(ui.tr("networks.how_timeline", weights=weights_text))
 # -- Units and partners, stories, family -----------------------------------------------------------------------
 units = explain.network_units(participation, org_units, chosen, f.start, f.end)
 left, right = st.columns(2)
-units = units.assign(joined_on=units["joined_on"].dt.strftime("%Y-%m-%d"),
-                     left_on=units["left_on"].dt.strftime("%Y-%m-%d").fillna(ui.tr("networks.still_in")))
+units = units.assign(joined_on=[formats.day(d, L) for d in units["joined_on"]],
+                     left_on=[ui.tr("networks.still_in") if pd.isna(d) else formats.day(d, L)
+                              for d in units["left_on"]])
 unit_cols = {
     "name": st.column_config.TextColumn(ui.tr("networks.col.unit")),
     "joined_on": st.column_config.TextColumn(ui.tr("networks.col.joined_on")),

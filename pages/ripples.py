@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 import ui
-from netvalue import explain, scoring, spread
+from netvalue import explain, formats, scoring, spread
 from netvalue import filters as flt
 from netvalue.charts import ripples as charts
 
@@ -78,7 +78,7 @@ def _scores_and_facts(ver: int, ids: tuple[str, ...], start: date, end: date, f_
 
 
 def _pct(x: float) -> str:
-    return "–" if pd.isna(x) else f"{100 * x:.0f} %"
+    return formats.percent(x, L)
 
 
 # Fragments: a click on the time step or the treemap's colouring reruns only its own section, not the page.
@@ -148,15 +148,15 @@ c[2].metric(ui.tr("ripples.metric.reached"), f"{facts['units_reached']} / {facts
 c[3].metric(ui.tr("ripples.metric.never"), _pct(facts["never_reached_share"]))
 lines = [
     ui.tr("ripples.facts.first_year", n=facts["first_year_networks"],
-          start=spread.period_label(facts["first_year_from"], "month"),
-          end=spread.period_label(facts["first_year_to"], "month")),
+          start=formats.month(facts["first_year_from"], L),
+          end=formats.month(facts["first_year_to"], L)),
     ui.tr("ripples.facts.units", reached=facts["units_reached"], total=facts["units_total"],
           never=_pct(facts["never_reached_share"])),
 ]
 if facts["top_unit"]:
     lines.append(ui.tr("ripples.facts.top_unit", unit=explain.escape_markdown(facts["top_unit"]),
                        n=facts["top_unit_networks"]))
-window = {"start": spread.period_label(facts["last_year_from"], "month"), "end": spread.period_label(end, "month")}
+window = {"start": formats.month(facts["last_year_from"], L), "end": formats.month(end, L)}
 if facts["top_rings"]:
     rings_text = ui.tr("ripples.facts.and").join(ui.tr(f"ripples.ring.{r}") for r in facts["top_rings"])
     per_ring = ", ".join(f"{r}: {n}" for r, n in facts["growth"].items())
@@ -225,7 +225,7 @@ b.dataframe(by_origin.assign(origin=[ui.tr(f"ripples.origin.{o}") for o in by_or
 st.caption(ui.tr("ripples.how_budding_table"))
 o = by_origin.set_index("origin")
 if {"new", "from_ended"} <= set(o.index) and o.loc["new", "n_scored"] and o.loc["from_ended", "n_scored"]:
-    st.markdown(ui.tr("ripples.budding.answer", bud=f"{o.loc['from_ended', 'mean_overall']:.0f}",
-                      n_bud=int(o.loc["from_ended", "n_scored"]), new=f"{o.loc['new', 'mean_overall']:.0f}",
+    st.markdown(ui.tr("ripples.budding.answer", bud=formats.number(o.loc["from_ended", "mean_overall"], L),
+                      n_bud=int(o.loc["from_ended", "n_scored"]), new=formats.number(o.loc["new", "mean_overall"], L),
                       n_new=int(o.loc["new", "n_scored"])))
 st.caption(ui.tr("filters.weights_in_use", weights=ui.weights_text(f.weight_map, L)))

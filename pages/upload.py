@@ -28,7 +28,7 @@ def n(x: float) -> str:
 
 
 def rows(k: int) -> str:
-    return ui.tr("upload.row" if k == 1 else "upload.rows", n=n(k))
+    return ui.tr("upload.rows", n=k)
 
 
 def secrets() -> dict:
@@ -145,7 +145,7 @@ def check(files: list[tuple[str, bytes]]) -> dict:
         try:
             plan = ingest.prepare(files, store, progress)
         except ingest.IngestError as exc:
-            status.update(label=ui.tr("upload.checked_bad", n=n(exc.total), seconds=secs(t0)), state="error")
+            status.update(label=ui.tr("upload.checked_bad", n=exc.total, seconds=secs(t0)), state="error")
             return {"plan": None, "error": exc, "preview": templates.preview_files(files)}
         status.update(label=ui.tr("upload.checked_ok", rows=rows(sum(plan.rows().values())), seconds=secs(t0)),
                       state="complete")
@@ -176,7 +176,7 @@ def save(files: list[tuple[str, bytes]], result: dict, who: str) -> None:
         except ingest.IngestError as exc:
             status.update(state="error")
             ss.pop("upload_check", None)
-            flash("upload", "error", ui.tr("upload.refused", n=n(exc.total)))
+            flash("upload", "error", ui.tr("upload.refused", n=exc.total))
             return
         except StoreIntegrityError as exc:
             status.update(state="error")
@@ -220,7 +220,7 @@ if decision.allowed:
             ss["upload_check"] = result
         if result["error"] is not None:  # the verdict first, then how the files were read
             exc: ingest.IngestError = result["error"]
-            st.error(ui.tr("upload.refused", n=n(exc.total)), icon=":material/error:")
+            st.error(ui.tr("upload.refused", n=exc.total), icon=":material/error:")
             st.markdown(f"**{ui.tr('upload.report')}**")
             report = templates.problems_frame(exc.problems, L)
             st.dataframe(report, width="stretch", hide_index=True, key="upload_report",

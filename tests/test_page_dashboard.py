@@ -265,7 +265,7 @@ def test_a_weight_slider_changes_the_ranking_on_another_page(db):
     at.switch_page(NETWORKS)
     ok(at.run())
     assert table(at)["network_id"].iloc[0] == best_citizen
-    assert any("Borger 100%" in c for c in captions(at))
+    assert any("Borger 100\u00a0%" in c for c in captions(at))
     at.switch_page(METHOD)
     ok(at.run())
     assert [s.value for s in at.slider] == [100, 0, 0], "the sliders start from the session's weights"
@@ -286,7 +286,7 @@ def test_all_zero_weights_keep_the_previous_weights(db):
 def test_weights_in_a_shared_link_reach_the_method_page(db):
     at = ok(run_app(METHOD, params={"w": "2-1-1"}))
     assert [s.value for s in at.slider] == [50, 25, 25]
-    assert any("Borger 50%" in c for c in captions(at))
+    assert any("Borger 50\u00a0%" in c for c in captions(at))
 
 
 # -- Empty store ----------------------------------------------------------------------------------------------------
