@@ -6,8 +6,8 @@ import streamlit as st
 
 import ui
 from netvalue import filters as flt
+from netvalue import formats, scoring, sensitivity
 from netvalue import keyfigures as kf
-from netvalue import scoring, sensitivity
 from netvalue.charts import method as charts
 from netvalue.i18n import label
 from netvalue.schema import PERSPECTIVES
@@ -126,6 +126,8 @@ cat = indicators.assign(
     direction=(indicators["best"] > indicators["worst"]).map(
         lambda up: ui.tr("method.higher_better" if up else "method.lower_better")),
     kroner=indicators["unit"].map(kf.is_dkk_unit).map(lambda d: ui.tr("method.yes") if d else ""),
+    worst=[formats.short(v, L) for v in indicators["worst"]],
+    best=[formats.short(v, L) for v in indicators["best"]],
 )
 st.dataframe(cat, hide_index=True, width="stretch",
              column_order=["name", "perspective", "unit", "worst", "best", "direction", "kroner", "indicator_id"],
@@ -133,8 +135,8 @@ st.dataframe(cat, hide_index=True, width="stretch",
                  "name": st.column_config.TextColumn(ui.tr("method.col.name")),
                  "perspective": st.column_config.TextColumn(ui.tr("method.col.perspective")),
                  "unit": st.column_config.TextColumn(ui.tr("method.col.unit")),
-                 "worst": st.column_config.NumberColumn(ui.tr("method.col.worst"), format="%g"),
-                 "best": st.column_config.NumberColumn(ui.tr("method.col.best"), format="%g"),
+                 "worst": st.column_config.TextColumn(ui.tr("method.col.worst")),
+                 "best": st.column_config.TextColumn(ui.tr("method.col.best")),
                  "direction": st.column_config.TextColumn(ui.tr("method.col.direction")),
                  "kroner": st.column_config.TextColumn(ui.tr("method.col.kroner"), help=ui.tr("method.kroner_help")),
                  "indicator_id": st.column_config.TextColumn(ui.tr("method.col.id")),
