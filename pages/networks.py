@@ -161,7 +161,7 @@ if chosen is None:
             "network_id": st.column_config.TextColumn(ui.tr("networks.col.network_id")),
         },
     )
-    st.caption(ui.tr("networks.how_table", n=len(view), total=len(table), weights=weights_text))
+    st.caption(ui.tr("networks.how_table", shown=len(view), n=len(table), weights=weights_text))
     # The download rounds as the table shows: scores and shares whole, balance to two decimals, kroner whole.
     decimals = {**dict.fromkeys(("overall", *PERSPECTIVES, "share_self_reported", "share_measured",
                                  "share_evaluated", "net_dkk"), 0), "balance": 2}
