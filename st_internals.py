@@ -66,3 +66,22 @@ def chart_specs(at: Any) -> list[str]:
 
 def chart_dicts(at: Any) -> list[dict]:
     return [json.loads(s) for s in chart_specs(at)]
+
+
+def rerun_message(page: str, query: str = "") -> bytes:
+    """The websocket message a browser sends to run a page (Streamlit's BackMsg.rerun_script)."""
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+
+    msg = BackMsg()
+    msg.rerun_script.query_string = query
+    msg.rerun_script.page_name = page
+    return msg.SerializeToString()
+
+
+def is_script_finished(raw: bytes) -> bool:
+    """Whether a websocket message from the server ends a script run (ForwardMsg.script_finished)."""
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    fwd = ForwardMsg()
+    fwd.ParseFromString(raw)
+    return fwd.WhichOneof("type") == "script_finished"

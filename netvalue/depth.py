@@ -51,7 +51,8 @@ from netvalue.schema import PERSPECTIVES
 
 DEPTH_LEVELS: tuple[str, ...] = ("unit", "centre", "area")
 ACTIVITIES: tuple[str, ...] = ("networks", "people")
-GRAINS: tuple[str, ...] = ("quarter", "year")
+# The time steps of the path between breadth and depth (depth.windows also takes "all": the whole window).
+PATH_GRAINS: tuple[str, ...] = ("month", "quarter", "year")
 VALUE_COLUMNS: tuple[str, ...] = (*PERSPECTIVES, "overall")
 GROUPS: tuple[str, ...] = ("none", "once", "between", "deep")
 MIN_N = 3
@@ -97,9 +98,9 @@ def windows(start: date | pd.Timestamp, end: date | pd.Timestamp, grain: str = "
         raise ValueError("end is before start")
     if grain == "all":
         return pd.DataFrame({"period": [lo], "start": [lo], "end": [hi]})
-    if grain not in GRAINS:
-        raise ValueError(f"grain must be all or one of {GRAINS}")
-    freq = "Q" if grain == "quarter" else "Y"
+    if grain not in PATH_GRAINS:
+        raise ValueError(f"grain must be all or one of {PATH_GRAINS}")
+    freq = {"month": "M", "quarter": "Q", "year": "Y"}[grain]
     periods = pd.period_range(lo, hi, freq=freq)
     first = periods.start_time.normalize()
     last = periods.end_time.normalize()

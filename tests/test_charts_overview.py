@@ -162,8 +162,12 @@ def test_network_timeline_has_its_own_title():
     trend = pd.DataFrame({"period": pd.to_datetime(["2014-01-01"]), "citizen": [40.0], "economy": [50.0],
                           "staff": [60.0], "overall": [50.0]})
     fig = nc.network_timeline(trend, "en")
-    assert titled(fig) == t("chart.network_timeline.title", "en")
+    assert titled(fig) == t("chart.network_timeline.title_quarter", "en")
     assert len(fig.data) == 4
+    assert list(fig.layout.xaxis.ticktext) == ["Q1 2014"], "one point is a quarter, not a millisecond"
+    monthly = nc.network_timeline(trend, "da", "month")
+    assert titled(monthly) == "Netværkets score måned for måned"
+    assert list(monthly.layout.xaxis.ticktext) == ["januar 2014"]
 
 
 # -- Method ---------------------------------------------------------------------------------------------------------

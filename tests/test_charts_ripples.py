@@ -32,14 +32,14 @@ def ring_frame(n_periods: int = 3) -> pd.DataFrame:
 def test_ripple_chart_has_a_frame_per_period_a_play_button_and_a_slider():
     fig = ch.ripple_chart(ring_frame(3), "da", "month", "N01 Tidlig opsporing")
     assert "N01 Tidlig opsporing" in fig.layout.title.text
-    assert [f.name for f in fig.frames] == ["jan. 2020", "feb. 2020", "mar. 2020"]
+    assert [f.name for f in fig.frames] == ["januar 2020", "februar 2020", "marts 2020"]
     assert all(len(f.data) == len(sp.RINGS) + 1 for f in fig.frames)
     assert all(list(f.traces) == list(range(1, len(sp.RINGS) + 2)) for f in fig.frames)
     buttons = fig.layout.updatemenus[0].buttons
     assert buttons[0].method == "animate" and buttons[0].args[0] is None  # play all frames
     assert "Afspil" in buttons[0].label and "Pause" in buttons[1].label
     slider = fig.layout.sliders[0]
-    assert [s.label for s in slider.steps] == ["jan. 2020", "feb. 2020", "mar. 2020"]
+    assert [s.label for s in slider.steps] == ["januar 2020", "februar 2020", "marts 2020"]
     assert slider.active == 2  # opens on the last period
     assert slider.currentvalue.prefix.startswith("Måned")
 

@@ -334,7 +334,7 @@ def test_hostile_query_strings_on_every_page(app_db, page, kind):
 def test_weights_all_zero_give_a_message_not_an_exception(app_db):
     at = run_app("pages/method.py")
     for p in PERSPECTIVES:
-        at.slider(key=f"method_w_{p}").set_value(0).run()
+        at.slider(key=f"method_w_{p}_da").set_value(0).run()
         assert not at.exception, [e.value for e in at.exception]
     # Citizen and economy went to 0 one by one; the last slider to 0 is refused and staff keeps all the weight.
     assert len(at.error) == 1, "all weights zero is said in words"
@@ -351,7 +351,7 @@ def test_weights_all_zero_give_a_message_not_an_exception(app_db):
 def test_a_search_with_regex_and_markdown_characters_is_plain_text(app_db):
     at = run_app("pages/networks.py")
     for query in ("(", "[a-", "*", "\\", "' OR 1=1 --", "<b>x</b>"):
-        at.text_input(key="networks_search").set_value(query).run()
+        at.text_input(key="networks_search_da").set_value(query).run()
         assert not at.exception, (query, [e.value for e in at.exception])
 
 

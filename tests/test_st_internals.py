@@ -50,3 +50,16 @@ def test_chart_specs_read_the_figure_json():
     at.run()
     specs = st_internals.chart_dicts(at)
     assert len(specs) == 1 and specs[0]["data"][0]["type"] == "bar"
+
+
+def test_websocket_messages_round_trip():
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    back = BackMsg()
+    back.ParseFromString(st_internals.rerun_message("ripples", "lang=en"))
+    assert back.rerun_script.page_name == "ripples" and back.rerun_script.query_string == "lang=en"
+    done = ForwardMsg()
+    done.script_finished = ForwardMsg.FINISHED_SUCCESSFULLY
+    assert st_internals.is_script_finished(done.SerializeToString())
+    assert not st_internals.is_script_finished(ForwardMsg().SerializeToString())

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from netvalue import formats
-from netvalue.charts.style import OKABE_ITO, PERSPECTIVE_COLOURS, apply_style, empty_figure, percent_ticks
+from netvalue.charts.style import OKABE_ITO, PERSPECTIVE_COLOURS, apply_style, empty_figure, percent_ticks, period_label
 from netvalue.depth import VALUE_COLUMNS, fmt_number, words
 from netvalue.i18n import label, t
 
@@ -86,18 +86,10 @@ def lorenz_chart(curve: pd.DataFrame, gini_value: float, level: str, lang: str =
     return apply_style(fig, title, lang=lang)
 
 
-def period_label(period: pd.Timestamp, grain: str, lang: str = "da") -> str:
-    """2014 for a year, 2014 K1 (Danish) / 2014 Q1 (English) for a quarter."""
-    p = pd.Timestamp(period)
-    if grain == "year":
-        return str(p.year)
-    return f"{p.year} {'K' if lang == 'da' else 'Q'}{p.quarter}"
-
-
 def path_labels(data: pd.DataFrame, labels: list[str], grain: str, x_span: float = 1.0,
                 y_span: float | None = None) -> list[str]:
     """Which points of the path carry a text label: the latest always, the first unless it sits on the latest;
-    then each year (year grain) or each first quarter (quarter grain) unless it sits within LABEL_GAP (a share
+    then each year (year grain) or each January (month and quarter grains) unless it sits within LABEL_GAP (a share
     of the drawn axis spans x_span, y_span) of a label already shown. The rest are left to hover."""
     n = len(data)
     x = data["breadth"].to_numpy(dtype="float64")
@@ -106,7 +98,7 @@ def path_labels(data: pd.DataFrame, labels: list[str], grain: str, x_span: float
     ys = max(float(y_span if y_span is not None else y.max()), 1e-9)
     keep: list[int] = []
     for i in [n - 1, *range(n - 1)]:
-        wanted = i in (0, n - 1) or grain == "year" or pd.Timestamp(data["period"].iloc[i]).quarter == 1
+        wanted = i in (0, n - 1) or grain == "year" or pd.Timestamp(data["period"].iloc[i]).month == 1
         near = any(math.hypot((x[i] - x[j]) / xs, (y[i] - y[j]) / ys) < LABEL_GAP for j in keep)
         if wanted and (i == n - 1 or not near):
             keep.append(i)

@@ -11,6 +11,7 @@ from netvalue.charts.overview import perspective_trend, room_for_legend
 from netvalue.charts.style import EVIDENCE_COLOURS, PERSPECTIVE_COLOURS, apply_style, empty_figure
 from netvalue.i18n import label, t
 from netvalue.schema import EVIDENCE_LEVELS, PERSPECTIVES
+from netvalue.windows import month_label
 
 
 def _short(text: str, n: int = 38) -> str:
@@ -77,9 +78,29 @@ def evidence_bar(breakdown: pd.DataFrame, lang: str = "da") -> go.Figure:
     return fig
 
 
-def network_timeline(timeline: pd.DataFrame, lang: str = "da") -> go.Figure:
-    """The network's three legs and overall value quarter by quarter (explain.timeline)."""
-    return perspective_trend(timeline, lang, title=t("chart.network_timeline.title", lang))
+# Up to this many points a time axis names each period itself; more and plotly's own date ticks read well.
+FEW_PERIODS = 12
+
+
+def period_axis(fig: go.Figure, periods: pd.Series, lang: str = "da", grain: str = "month") -> go.Figure:
+    """A time axis that reads as months (or quarters) whatever the number of points: with few periods each is a
+    tick named as the reader writes it ("maj 2019", "1. kvt. 2019"), and a single period gets half a month of
+    room either side instead of plotly's zoom to the millisecond."""
+    ps = pd.Series(pd.to_datetime(periods.dropna().unique())).sort_values()
+    if ps.empty or len(ps) > FEW_PERIODS:
+        return fig
+    text = [t(f"chart.period_tick.{grain}", lang, month=month_label(p.date(), lang), quarter=(p.month - 1) // 3 + 1,
+              year=p.year) for p in ps]
+    pad = pd.Timedelta(days=16 if grain == "month" else 46)
+    fig.update_xaxes(type="date", tickmode="array", tickvals=list(ps), ticktext=text,
+                     range=[ps.iloc[0] - pad, ps.iloc[-1] + pad])
+    return fig
+
+
+def network_timeline(timeline: pd.DataFrame, lang: str = "da", grain: str = "quarter") -> go.Figure:
+    """The network's three legs and overall value month by month or quarter by quarter (explain.timeline)."""
+    fig = perspective_trend(timeline, lang, title=t(f"chart.network_timeline.title_{grain}", lang))
+    return period_axis(fig, timeline["period"], lang, grain) if len(fig.data) else fig
 
 
 def indicator_history(measurements: pd.DataFrame, indicator: pd.Series, lang: str = "da") -> go.Figure:
@@ -110,4 +131,4 @@ def indicator_history(measurements: pd.DataFrame, indicator: pd.Series, lang: st
     unit = indicator.get("unit")
     fig.update_yaxes(title_text=str(unit) if isinstance(unit, str) and unit else t("chart.value_axis", lang))
     fig.update_xaxes(title_text=t("chart.period_axis", lang))
-    return room_for_legend(apply_style(fig, title, lang=lang, height=420), top=120)
+    return period_axis(room_for_legend(apply_style(fig, title, lang=lang, height=420), top=120), data["period"], lang)

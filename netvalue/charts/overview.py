@@ -9,10 +9,17 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from netvalue import formats
-from netvalue.charts.style import OKABE_ITO, PERSPECTIVE_COLOURS, TYPE_COLOURS, apply_style, empty_figure
+from netvalue.charts.style import (
+    OKABE_ITO,
+    PERSPECTIVE_COLOURS,
+    TYPE_COLOURS,
+    apply_style,
+    empty_figure,
+    month_axis,
+    period_label,
+)
 from netvalue.i18n import label, t
 from netvalue.schema import NETWORK_TYPES, PERSPECTIVES
-from netvalue.spread import period_label
 
 MAX_MARKER = 34  # px diameter of the biggest network in the triangle
 MIN_MARKER = 9
@@ -30,8 +37,10 @@ def room_for_legend(fig: go.Figure, top: int = 110) -> go.Figure:
     return fig
 
 
-def perspective_trend(trend: pd.DataFrame, lang: str = "da", title: str | None = None) -> go.Figure:
-    """Lines of the mean score per perspective (and overall) over time; trend has period + perspective columns."""
+def perspective_trend(trend: pd.DataFrame, lang: str = "da", title: str | None = None,
+                      grain: str = "quarter") -> go.Figure:
+    """Lines of the mean score per perspective (and overall) over time; trend has period + perspective columns,
+    one row per period of grain (the x-axis names them: style.month_axis)."""
     title = title or t("chart.perspective_trend.title", lang)
     cols = [p for p in (*PERSPECTIVES, "overall") if p in trend.columns and trend[p].notna().any()]
     if trend.empty or not cols:
@@ -44,11 +53,12 @@ def perspective_trend(trend: pd.DataFrame, lang: str = "da", title: str | None =
                   "dash": "dot" if p == "overall" else "solid"},
             marker={"size": 5},
             connectgaps=False,
-            customdata=[period_label(x, "quarter", lang) for x in trend["period"]],
+            customdata=[period_label(x, grain, lang) for x in trend["period"]],
             hovertemplate="%{customdata}: %{y:.0f}<extra>" + label("perspective", p, lang) + "</extra>",
         ))
     fig.update_yaxes(range=[0, 100], title_text=t("chart.score_axis", lang))
     fig.update_xaxes(title_text=t("chart.period_axis", lang))
+    month_axis(fig, trend["period"], lang, grain)
     return room_for_legend(apply_style(fig, title, lang=lang, height=500))
 
 

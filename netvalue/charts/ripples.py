@@ -11,9 +11,17 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from netvalue import formats
-from netvalue.charts.style import OKABE_ITO, RING_COLOURS, TYPE_COLOURS, apply_style, empty_figure
+from netvalue.charts.style import (
+    OKABE_ITO,
+    RING_COLOURS,
+    TYPE_COLOURS,
+    apply_style,
+    empty_figure,
+    month_axis,
+    period_label,
+)
 from netvalue.i18n import label, t
-from netvalue.spread import RINGS, period_label
+from netvalue.spread import RINGS
 
 BACKGROUND_RING = "#EDEDED"
 # Sequential, single-hue (colour-blind safe); zero is a neutral grey so "never reached" stands apart.
@@ -114,7 +122,8 @@ def ripple_chart(ring_df: pd.DataFrame, lang: str = "da", grain: str = "month", 
 
 def spread_chart(spread_df: pd.DataFrame, lang: str = "da", grain: str = "month") -> go.Figure:
     """Three stacked panels sharing the time axis: active networks, units reached and people taking part,
-    a line per network type and a black dotted line for all. spread_df: spread.spread_over_time."""
+    a line per network type and a black dotted line for all, with a marker per period (so one period still
+    shows). spread_df: spread.spread_over_time."""
     title = t("ripples.chart.spread.title", lang)
     if spread_df.empty:
         return empty_figure(title, lang)
@@ -129,12 +138,14 @@ def spread_chart(spread_df: pd.DataFrame, lang: str = "da", grain: str = "month"
             is_all = typ == "all"
             name = t("ripples.chart.spread.all", lang) if is_all else label("type", typ, lang)
             fig.add_trace(go.Scatter(
-                x=part["period"], y=part[col], mode="lines", name=name, legendgroup=typ, showlegend=i == 1,
+                x=part["period"], y=part[col], mode="lines+markers", name=name, legendgroup=typ, showlegend=i == 1,
+                marker={"size": 4 if is_all else 3},
                 line={"color": OKABE_ITO["black"] if is_all else TYPE_COLOURS[typ], "width": 3 if is_all else 2,
                       "dash": "dot" if is_all else "solid", "shape": "hv"},
                 hovertemplate=f"{name}: %{{y}}<extra></extra>",
             ), row=i, col=1)
         fig.update_yaxes(rangemode="tozero", row=i, col=1)
+    month_axis(fig, spread_df["period"], lang, grain)
     fig.update_layout(hovermode="x unified")
     apply_style(fig, title, lang=lang, height=660)
     fig.update_layout(margin={"l": 10, "r": 10, "t": 80, "b": 60}, legend={"y": -0.06, "yanchor": "top"})
@@ -199,6 +210,7 @@ def activity_heatmap(activity: pd.DataFrame, lang: str = "da") -> go.Figure:
     ))
     fig.update_yaxes(autorange="reversed", showgrid=False, tickfont={"size": 13})
     fig.update_xaxes(showgrid=False)
+    month_axis(fig, periods, lang)
     return apply_style(fig, title, lang=lang, height=min(3000, max(320, 20 * len(units) + 140)))
 
 
@@ -292,5 +304,6 @@ def budding_chart(lin: pd.DataFrame, lang: str = "da", until: pd.Timestamp | Non
              for i, n, g in zip(d["network_id"], d["name"], d["generation"].fillna(0), strict=True)]
     fig.update_yaxes(tickvals=d["row"], ticktext=names, autorange="reversed", showgrid=False)
     lo_x = d["started_on"].min()
-    fig.update_xaxes(type="date", range=[lo_x - pd.Timedelta(days=60), last + (last - lo_x) * 0.07])
+    month_axis(fig, pd.date_range(lo_x.to_period("M").start_time, last, freq="MS"), lang)
+    fig.update_xaxes(range=[lo_x - pd.Timedelta(days=60), last + (last - lo_x) * 0.07])
     return apply_style(fig, title, lang=lang, height=max(300, 30 * len(d) + 140))

@@ -169,5 +169,11 @@ DYNAMIC_KEYS: dict[str, str] = {
     "depth.leg.{}": "schema.PERSPECTIVES and overall",
     "depth.sentence.{}": "depth's verdicts",
     "depth.col.{}": "the columns of depth's download",
+    "networks.outside.{}": "the filters a network lies outside (period, types, unit)",
+    "networks.how_timeline_{}": "the time step of the network's timeline (month, quarter)",
+    "chart.network_timeline.title_{}": "the time step of the network's timeline (month, quarter)",
+    "chart.period_tick.{}": "the time step of a time axis (month, quarter)",
+    "ripples.facts.growth{}": "the length of the latest window: _month or _months",
+    "ripples.facts.no_growth{}": "the length of the latest window: _month or _months",
 }
 LABEL_FAMILIES = tuple(p[:-3] for p in DYNAMIC_KEYS if p.endswith(".{}"))
