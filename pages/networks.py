@@ -24,6 +24,8 @@ from netvalue.views.networks import NetworksView, NetworkView
 
 f = ui.current_filters()
 L = f.lang
+# Streamlit writes column formats itself: Danish "33 %", English "33%".
+PCT_FORMAT = "%.0f %%" if L == "da" else "%.0f%%"
 ss = st.session_state
 
 if ui.is_empty():
@@ -40,8 +42,6 @@ def _measurements(path: str, ver: int, network_id: str) -> pd.DataFrame:
     """One network's raw measurements (drill-down only), cached until the store changes."""
     return ui.store().measurements([network_id])
 
-# Streamlit writes column formats itself: Danish "33 %", English "33%".
-PCT_FORMAT = "%.0f %%" if L == "da" else "%.0f%%"
 
 def _open(network_id: str | None) -> None:
     """Show a network's page (None: the table). The choice lives in the URL as ?network=<id>, to be shared."""
@@ -82,7 +82,7 @@ def _sort_label(column: str, lang: str) -> str:
 
 
 def _pct(x: object) -> str:
-    return "–" if x is None or pd.isna(x) else kf.format_number(100 * float(x), L) + " %"
+    return formats.percent(None if x is None else float(x), L)
 
 
 @st.fragment(key="network_history_part")
@@ -146,7 +146,8 @@ if chosen is None:
     pct_col = {c: st.column_config.NumberColumn(ui.tr(f"networks.col.{c}"), format=PCT_FORMAT,
                                                 help=ui.tr(f"networks.help.{c}")) for c in nv.SHARES}
     st.dataframe(
-        shown, hide_index=True, width="stretch", height=min(38 * len(shown) + 40, 760),
+        formats.styler(shown, L, {"balance": 2, "net_dkk": 0}), hide_index=True, width="stretch",
+        height=min(38 * len(shown) + 40, 760),
         column_order=list(nv.COLUMNS), key="networks_table",
         on_select=partial(_open_selected, list(shown["network_id"])), selection_mode="single-row",
         column_config={
@@ -168,7 +169,7 @@ if chosen is None:
             "network_id": st.column_config.TextColumn(ui.tr("networks.col.network_id")),
         },
     )
-    st.caption(ui.tr("networks.how_table", n=len(shown), total=len(view.table), weights=weights_text))
+    st.caption(ui.tr("networks.how_table", shown=len(shown), n=len(view.table), weights=weights_text))
     out = nv.download_frame(shown, L)
     a, b, _ = st.columns([1, 1, 3])
     # The files are made when a button is clicked (a callable), not on every run: the workbook alone cost 0.5 s.
