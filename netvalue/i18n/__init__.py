@@ -175,5 +175,16 @@ DYNAMIC_KEYS: dict[str, str] = {
     "chart.period_tick.{}": "the time step of a time axis (month, quarter)",
     "ripples.facts.growth{}": "the length of the latest window: _month or _months",
     "ripples.facts.no_growth{}": "the length of the latest window: _month or _months",
+    "access.{}": "access.ConfigProblem.code (the settings check)",
+    "access.hint_{}": "what a settings problem points at (key, section)",
+    "upload.decimal_{}": "the number styles the upload page asks about",
+    "connections.level.{}": "the connection levels (auto, unit, centre, area)",
+    "connections.chart.graph.level.{}": "the connection levels (unit, centre, area)",
+    "connections.alt.what.{}": "the connection levels (unit, centre, area)",
+    "connections.metric.{}": "the connection figures (units, connections, cross_area, external)",
+    "connections.facts.{}": "the direction of the cross-area share (share_up, share_same, share_down)",
+    "connections.facts.areas.{}": "whether any areas are connected (0, 1)",
+    "report.sw.{}": "the strongest/weakest table's columns in the council report",
+    "empty.{}": "why a selection is empty (views' empty_reason)",
 }
 LABEL_FAMILIES = tuple(p[:-3] for p in DYNAMIC_KEYS if p.endswith(".{}"))

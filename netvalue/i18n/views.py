@@ -17,6 +17,11 @@ TEXTS: dict[str, tuple[str, str]] = {
                      "({first}). Vælg en kortere periode for at se en sammenligning.",
                      "No change arrows: the window of equal length before it ({earlier}) lies before the first "
                      "data ({first}). Choose a shorter window to see a comparison."),
+    "overview.cross_area": ("Forbindelser på tværs", "Connections across areas"),
+    "overview.cross_area_help": ("Par af enheder fra forskellige direktørområder, der har deltaget i samme netværk "
+                                 "på samme tid i perioden (se siden Forbindelser).",
+                                 "Pairs of units from different director areas that took part in the same network "
+                                 "at the same time in the window (see the Connections page)."),
     "compare.unchanged": ("uændret", "unchanged"),
     "overview.window_intro": ("Periode: {window}. Alle scorer går fra 0 til 100; vægtene ændrer du under Metode.",
                               "Window: {window}. Every score runs from 0 to 100; change the weights under Method."),

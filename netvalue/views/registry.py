@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from netvalue.views.connections import connections_view
 from netvalue.views.depth import depth_choices, depth_view
 from netvalue.views.method import method_view, score_curve_view
 from netvalue.views.networks import network_view, networks_view
@@ -12,6 +13,7 @@ from netvalue.views.ripples import budding_view, rings_view, ripples_view, tree_
 
 REGISTRY: dict[str, Callable[..., object]] = {
     "overview": overview_view,
+    "connections": connections_view,
     "networks": networks_view,
     "network": network_view,
     "method": method_view,
