@@ -18,6 +18,8 @@ import re
 import pandas as pd
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from netvalue import formats
+
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 CSV_MIME = "text/csv"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -54,7 +56,9 @@ def _safe_header(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def _for_file(df: pd.DataFrame) -> pd.DataFrame:
-    out = _safe_header(neutralise_formulas(df))
+    # Round to what the page shows (formats.with_decimals on the frame; two decimals when it says nothing), so
+    # a download never holds "65,38581386725991" where the page said 65.
+    out = _safe_header(neutralise_formulas(formats.round_frame(df)))
     for column in out.columns:
         if isinstance(out[column].dtype, pd.DatetimeTZDtype):
             out[column] = out[column].dt.tz_localize(None)

@@ -25,22 +25,43 @@ if choices.window is not None:
 
 # -- controls: only the choices that fit the window are offered ----------------------------------
 ss = st.session_state
+
+
+def _choice(key: str) -> str:
+    """A per-language widget key for a choice whose labels change with the language (Streamlit keeps a radio's
+    value as its label, so one key across languages came back as 'Enhed'); the id chosen carries over."""
+    keyed = f"{key}_{L}"
+    if keyed not in ss and ss.get(f"_{key}") is not None:
+        ss[keyed] = ss[f"_{key}"]
+    return keyed
+
+
+def _keep(key: str, value: str) -> str:
+    ss[f"_{key}"] = value
+    return value
+
+
+# A choice of a longer window is dropped; the first that fits this one is the default.
 for key, options in (("depth_basis", choices.bases), ("depth_grain", choices.grains)):
-    if key in ss and ss[key] not in options:
-        del ss[key]  # a choice of a longer window; the first that fits this one is the default
+    if ss.get(f"_{key}") is not None and ss[f"_{key}"] not in options:
+        ss.pop(f"_{key}")
+        for lang_ in ("da", "en"):
+            ss.pop(f"{key}_{lang_}", None)
 c = st.columns([2, 2, 3])
-level = c[0].radio(ui.tr("depth.level"), depth.DEPTH_LEVELS, key="depth_level", horizontal=True,
-                   format_func=lambda x: label("level", x, L), help=ui.tr("depth.level_help"))
+level = _keep("depth_level", c[0].radio(ui.tr("depth.level"), depth.DEPTH_LEVELS, key=_choice("depth_level"),
+                                        horizontal=True, format_func=lambda x: label("level", x, L),
+                                        help=ui.tr("depth.level_help")))
 entities_word = ui.tr(f"depth.entities.{level}")
-basis = c[1].radio(ui.tr("depth.basis"), choices.bases, key="depth_basis", horizontal=True,
-                   format_func=lambda x: ui.tr(f"depth.basis.{x}"), help=ui.tr("depth.basis_help",
-                                                                             entities=entities_word))
+basis = _keep("depth_basis", c[1].radio(ui.tr("depth.basis"), choices.bases, key=_choice("depth_basis"),
+                                        horizontal=True, format_func=lambda x: ui.tr(f"depth.basis.{x}"),
+                                        help=ui.tr("depth.basis_help", entities=entities_word)))
 k = c[2].slider(ui.tr("depth.k"), min_value=2, max_value=10, value=3, key="depth_k", help=ui.tr("depth.k_help"))
 c = st.columns([2, 2, 3])
-by = c[0].radio(ui.tr("depth.activity"), depth.ACTIVITIES, key="depth_by", horizontal=True,
-                format_func=lambda x: ui.tr(f"depth.activity.{x}"), help=ui.tr("depth.activity_help"))
-grain = c[1].radio(ui.tr("depth.grain"), choices.grains, key="depth_grain", horizontal=True,
-                   format_func=lambda x: ui.tr(f"depth.grain.{x}"))
+by = _keep("depth_by", c[0].radio(ui.tr("depth.activity"), depth.ACTIVITIES, key=_choice("depth_by"),
+                                  horizontal=True, format_func=lambda x: ui.tr(f"depth.activity.{x}"),
+                                  help=ui.tr("depth.activity_help")))
+grain = _keep("depth_grain", c[1].radio(ui.tr("depth.grain"), choices.grains, key=_choice("depth_grain"),
+                                        horizontal=True, format_func=lambda x: ui.tr(f"depth.grain.{x}")))
 
 view: DepthView = ui.view("depth", f, level, basis, by, grain, k)
 if ui.stop_if_no_selection(view.empty_reason):
@@ -87,7 +108,7 @@ st.caption(ui.tr("depth.how.compare"))
 # -- 4. value against depth ---------------------------------------------------------------------
 st.header(ui.tr("depth.h.value"))
 st.plotly_chart(view.value, width="stretch")
-st.caption(ui.tr("depth.how.value", **words))
+st.caption(depth.point_text(view.analysis.method, level, L))
 st.markdown("\n".join(f"- {line}" for line in view.fit_lines))
 
 # -- 5. the table and its downloads --------------------------------------------------------------
@@ -102,4 +123,4 @@ c[1].download_button(ui.tr("depth.download.xlsx"), partial(export.to_xlsx_bytes,
                      f"{view.file_name}.xlsx", mime=export.XLSX_MIME, key="depth_xlsx")
 
 with st.expander(ui.tr("depth.h.method")):
-    st.markdown(ui.tr("depth.method.body", resamples=depth.RESAMPLES, seed=depth.SEED, min_n=depth.MIN_N, **words))
+    st.markdown(depth.method_text(view.analysis.method, level, L))

@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from netvalue import export
+from netvalue import export, formats
 from netvalue import keyfigures as kf
 from netvalue.charts import networks as charts
 from netvalue.explain import escape_markdown
@@ -24,6 +24,8 @@ from netvalue.views.networks import NetworksView, NetworkView
 
 f = ui.current_filters()
 L = f.lang
+# Streamlit writes column formats itself: Danish "33 %", English "33%".
+PCT_FORMAT = "%.0f %%" if L == "da" else "%.0f%%"
 ss = st.session_state
 
 if ui.is_empty():
@@ -81,7 +83,7 @@ def _sort_label(column: str, lang: str) -> str:
 
 
 def _pct(x: object) -> str:
-    return "–" if x is None or pd.isna(x) else kf.format_number(100 * float(x), L) + " %"
+    return formats.percent(None if x is None else float(x), L)
 
 
 @st.fragment(key="network_history_part")
@@ -98,19 +100,21 @@ def _indicator_history(measured: pd.DataFrame, breakdown: pd.DataFrame, lang: st
     left, right = st.columns([3, 2])
     with left:
         st.plotly_chart(charts.indicator_history(measured, ind, lang), width="stretch", key="network_history")
-        st.caption(ui.tr("networks.how_history", worst=f"{ind['worst']:g}", best=f"{ind['best']:g}",
-                         mean=kf.format_number(ind["value"], lang, 2),
-                         score=kf.format_number(ind["score"], lang) if pd.notna(ind["score"]) else "–"))
+        st.caption(ui.tr("networks.how_history", worst=formats.short(ind["worst"], lang),
+                         best=formats.short(ind["best"], lang), mean=formats.number(ind["value"], lang, 2),
+                         score=formats.number(ind["score"], lang)))
     with right:
         rows = measured[measured["indicator_id"] == pick]
         st.dataframe(
             rows.assign(evidence=rows["evidence"].map(lambda e: label("evidence", e, lang)),
-                        period=rows["period"].dt.strftime("%Y-%m"), note=rows["note"].fillna("")),
+                        period=[formats.month(p, lang) for p in rows["period"]],
+                        value=[formats.short(v, lang) for v in rows["value"]],
+                        score=[formats.number(v, lang) for v in rows["score"]], note=rows["note"].fillna("")),
             hide_index=True, width="stretch", column_order=["period", "value", "score", "evidence", "note"],
             column_config={
                 "period": st.column_config.TextColumn(ui.tr("networks.col.period")),
-                "value": st.column_config.NumberColumn(ui.tr("networks.col.value"), format="%.4g"),
-                "score": st.column_config.NumberColumn(ui.tr("networks.col.score"), format="%.0f"),
+                "value": st.column_config.TextColumn(ui.tr("networks.col.value")),
+                "score": st.column_config.TextColumn(ui.tr("networks.col.score")),
                 "evidence": st.column_config.TextColumn(ui.tr("networks.col.evidence")),
                 "note": st.column_config.TextColumn(ui.tr("networks.col.note")),
             },
@@ -140,10 +144,11 @@ if chosen is None:
         st.stop()
     score_col = {c: st.column_config.ProgressColumn(ui.tr(f"networks.col.{c}"), min_value=0, max_value=100,
                                                     format="%.0f") for c in ("overall", *PERSPECTIVES)}
-    pct_col = {c: st.column_config.NumberColumn(ui.tr(f"networks.col.{c}"), format="%.0f %%",
+    pct_col = {c: st.column_config.NumberColumn(ui.tr(f"networks.col.{c}"), format=PCT_FORMAT,
                                                 help=ui.tr(f"networks.help.{c}")) for c in nv.SHARES}
     st.dataframe(
-        shown, hide_index=True, width="stretch", height=min(38 * len(shown) + 40, 760),
+        formats.styler(shown, L, {"balance": 2, "net_dkk": 0}), hide_index=True, width="stretch",
+        height=min(38 * len(shown) + 40, 760),
         column_order=list(nv.COLUMNS), key="networks_table",
         on_select=partial(_open_selected, list(shown["network_id"])), selection_mode="single-row",
         column_config={
@@ -153,19 +158,19 @@ if chosen is None:
             "type": st.column_config.TextColumn(ui.tr("networks.col.type")),
             "active": st.column_config.TextColumn(ui.tr("networks.col.active")),
             **score_col,
-            "balance": st.column_config.NumberColumn(ui.tr("networks.col.balance"), format="%.2f",
+            "balance": st.column_config.NumberColumn(ui.tr("networks.col.balance"),
                                                      help=ui.tr("networks.help.balance")),
             **pct_col,
             "n": st.column_config.NumberColumn(ui.tr("networks.col.n"), help=ui.tr("networks.help.n")),
             "people": st.column_config.NumberColumn(ui.tr("networks.col.people")),
             "units": st.column_config.NumberColumn(ui.tr("networks.col.units")),
             "partners": st.column_config.NumberColumn(ui.tr("networks.col.partners")),
-            "net_dkk": st.column_config.NumberColumn(ui.tr("networks.col.net_dkk"), format="localized"),
+            "net_dkk": st.column_config.NumberColumn(ui.tr("networks.col.net_dkk")),
             "leader": st.column_config.TextColumn(ui.tr("networks.col.leader")),
             "network_id": st.column_config.TextColumn(ui.tr("networks.col.network_id")),
         },
     )
-    st.caption(ui.tr("networks.how_table", n=len(shown), total=len(view.table), weights=weights_text))
+    st.caption(ui.tr("networks.how_table", shown=len(shown), n=len(view.table), weights=weights_text))
     out = nv.download_frame(shown, L)
     a, b, _ = st.columns([1, 1, 3])
     # The files are made when a button is clicked (a callable), not on every run: the workbook alone cost 0.5 s.
@@ -226,13 +231,14 @@ else:
     legs = me.legs
     legs_shown = legs.assign(perspective=legs["perspective"].map(lambda p: label("perspective", p, L)),
                              weight=100 * legs["weight"])
-    st.dataframe(legs_shown, hide_index=True, width="stretch", column_config={
+    st.dataframe(formats.styler(legs_shown, L, {"contribution": 1}), hide_index=True, width="stretch",
+                 column_config={
         "perspective": st.column_config.TextColumn(ui.tr("networks.col.perspective")),
         "score": st.column_config.ProgressColumn(ui.tr("networks.col.score"), min_value=0, max_value=100,
                                                  format="%.0f"),
         "indicators": st.column_config.NumberColumn(ui.tr("networks.col.indicators")),
-        "weight": st.column_config.NumberColumn(ui.tr("networks.col.weight"), format="%.0f %%"),
-        "contribution": st.column_config.NumberColumn(ui.tr("networks.col.contribution"), format="%.1f",
+        "weight": st.column_config.NumberColumn(ui.tr("networks.col.weight"), format=PCT_FORMAT),
+        "contribution": st.column_config.NumberColumn(ui.tr("networks.col.contribution"),
                                                       help=ui.tr("networks.help.contribution")),
     })
     left, right = st.columns([3, 2])

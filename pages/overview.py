@@ -40,7 +40,7 @@ for row in (view.figures[:5], view.figures[5:]):
         delta = None if fig.change is None else figure_text(fig.kind, fig.change, L, signed=True)
         flat = delta is not None and delta.lstrip("+-−") in {"0", "0 kr.", "DKK 0"}
         col.metric(name, figure_text(fig.kind, fig.value, L), ui.tr("compare.unchanged") if flat else delta,
-                   border=True, help=HELP.get(fig.key, ui.tr(f"overview.{fig.key}_help")),
+                   border=True, help=HELP[fig.key] if fig.key in HELP else ui.tr(f"overview.{fig.key}_help"),
                    delta_arrow="off" if flat else "auto", delta_color="off" if flat else "normal")
 if comp is not None and comp.available:
     key = "compare.caption_one" if comp.shown.months == 1 else "compare.caption"

@@ -28,7 +28,7 @@ def n(x: float) -> str:
 
 
 def rows(k: int) -> str:
-    return ui.tr("upload.row" if k == 1 else "upload.rows", n=n(k))
+    return ui.tr("upload.rows", n=k)
 
 
 def secs(t0: float) -> str:
@@ -156,7 +156,7 @@ def check(files: list[tuple[str, bytes]], decimal: str | None) -> dict:
                 return {"plan": plan, "error": None, "preview": templates.preview_checked(plan, heads)}
             plan = ingest.prepare(files, store, progress, decimal=decimal)
         except ingest.IngestError as exc:
-            status.update(label=ui.tr("upload.checked_bad", n=n(exc.total), seconds=secs(t0)), state="error")
+            status.update(label=ui.tr("upload.checked_bad", n=exc.total, seconds=secs(t0)), state="error")
             return {"plan": None, "error": exc, "preview": templates.preview_refused(exc)}
         status.update(label=ui.tr("upload.checked_ok", rows=rows(sum(plan.rows().values())), seconds=secs(t0)),
                       state="complete")
@@ -200,7 +200,7 @@ def save(files: list[tuple[str, bytes]], result: dict, who: str) -> None:
         except ingest.IngestError as exc:
             status.update(state="error")
             ss.pop("upload_check", None)
-            flash("upload", "error", ui.tr("upload.refused", n=n(exc.total)))
+            flash("upload", "error", ui.tr("upload.refused", n=exc.total))
             return
         except StoreIntegrityError as exc:
             status.update(state="error")
@@ -252,7 +252,7 @@ if decision.allowed:
                      format_func=lambda k: t(f"upload.decimal_{k}", L), help=ui.tr("upload.decimal_help"))
         if result["error"] is not None:  # the verdict first, then how the files were read
             exc: ingest.IngestError = result["error"]
-            st.error(ui.tr("upload.refused", n=n(exc.total)), icon=":material/error:")
+            st.error(ui.tr("upload.refused", n=exc.total), icon=":material/error:")
             show_notes(exc.notes)
             st.markdown(f"**{ui.tr('upload.report')}**")
             report = templates.problems_frame(exc.causes(), L)

@@ -98,7 +98,7 @@ def test_spread_chart_three_panels_a_line_per_type_and_all(tree):
     })
     fig = ch.spread_chart(so, "da")
     assert len(fig.data) == 9  # 3 panels x (welfare, learning, all)
-    assert [a.text for a in fig.layout.annotations] == ["Aktive netværk", "Enheder nået", "Personer med"]
+    assert [a.text for a in fig.layout.annotations] == ["Aktive netværk", "Nåede enheder", "Deltagere"]
     welfare = [t for t in fig.data if t.legendgroup == "welfare"]
     assert all(t.line.color == TYPE_COLOURS["welfare"] for t in welfare)
     assert [t.showlegend for t in welfare] == [True, False, False]
@@ -118,7 +118,7 @@ def test_events_chart_bars_up_for_started_down_for_ended_and_a_cumulative_line()
     assert list(new.x) == ["2020 Q1", "2020 Q2"]
     assert cum.yaxis == "y2" and list(cum.y) == [5, 6]
     assert fig.layout.barmode == "relative"
-    assert fig.layout.title.text == "Networks started, budded and ended per quarter"
+    assert fig.layout.title.text == "Networks started and ended per quarter"
 
 
 def test_activity_heatmap_rows_in_tree_order_with_areas_and_centres_bold(tree):

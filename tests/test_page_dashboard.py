@@ -48,8 +48,9 @@ def test_overview_answers_the_directors_questions(db):
     # It opens on the latest twelve months of the sample (2019) and compares them with 2018.
     assert int(metric(at, "Aktive netværk").value) == 17
     assert metric(at, "Aktive netværk").delta == "-1"
-    assert metric(at, "Netto kroner").value == "5,3 mio. kr."
-    assert metric(at, "Netto kroner").delta == "-486.500 kr.", "2019 against 2018, not against an overlapping window"
+    assert metric(at, "Nettoværdi i kroner").value == "5,3 mio. kr."
+    assert metric(at, "Nettoværdi i kroner").delta == "-486.500 kr.", \
+        "2019 against 2018, not against an overlapping window"
     assert 0 < int(metric(at, "Samlet værdi").value) < 100
     assert any("januar 2018 – december 2018" in c for c in captions(at))
     assert len(at.get("plotly_chart")) == 3
@@ -65,7 +66,7 @@ def test_overview_filter_changes_the_numbers(db):
     ok(at.multiselect(key="types_da").set_value(["learning"]).run())
     after = {m.label: m.value for m in at.metric}
     assert int(after["Aktive netværk"]) < int(before["Aktive netværk"])
-    assert after["Personer med"] != before["Personer med"]
+    assert after["Deltagere"] != before["Deltagere"]
     assert after["Samlet værdi"] != before["Samlet værdi"] or after["Borger"] != before["Borger"]
 
 
@@ -103,8 +104,8 @@ def test_overview_in_english(db):
     at = ok(run_app())
     ok(at.segmented_control(key="lang").set_value("en").run())
     assert at.title[0].value == "Overview of the networks' value"
-    assert "Net DKK" in [m.label for m in at.metric]
-    assert metric(at, "Net DKK").value.startswith("DKK")
+    assert "Net value in DKK" in [m.label for m in at.metric]
+    assert metric(at, "Net value in DKK").value.startswith("DKK")
     assert sum(c.startswith("How to read this") for c in captions(at)) == 3
     assert [s.value for s in at.subheader] == ["Latest stories"]
 
@@ -145,8 +146,8 @@ def test_a_shared_link_opens_a_network_with_its_filters(db):
     assert at.title[0].value == "Hverdagsrehabilitering i hjemmeplejen"
     assert at.multiselect(key="types_en").value == ["innovation"]
     assert any("not among the selected networks: its type is not chosen" in i.value for i in at.info)
-    assert [m.label for m in at.metric] == ["Overall value", "Self-reported", "Balance", "Net DKK"]
-    assert [s.value for s in at.subheader][:2] == ["What makes the score?", "Down to the measurements"]
+    assert [m.label for m in at.metric] == ["Overall value", "Self-reported", "Balance", "Net value in DKK"]
+    assert [s.value for s in at.subheader][:2] == ["What is the score made of?", "The measurements one by one"]
     assert len(at.get("plotly_chart")) == 4
     assert at.query_params["network"] in ("N07", ["N07"])
 
@@ -220,7 +221,7 @@ def test_a_network_without_measurements_still_has_a_page(db):
     assert at.title[0].value == "Nyt netværk"
     assert any("ingen målinger i perioden" in i.value for i in at.info)
     assert metric(at, "Samlet værdi").value == "–"
-    assert [s.value for s in at.subheader] == ["Enheder med (0)", "Eksterne partnere (0)", "Fortællinger",
+    assert [s.value for s in at.subheader] == ["Deltagende enheder (0)", "Eksterne partnere (0)", "Fortællinger",
                                                "Knopskydning"]
     assert any(b.key == "parent_N05" for b in at.button)
     # ... and a row in the table
@@ -292,14 +293,14 @@ def test_a_network_outside_the_unit_says_so(db):
 # -- Method -----------------------------------------------------------------------------------------------------
 def test_the_method_page(db):
     at = ok(run_app(METHOD))
-    assert at.title[0].value == "Sådan regnes tallene"
+    assert at.title[0].value == "Sådan beregnes tallene"
     assert len(at.get("latex")) == 7
     assert len(at.get("plotly_chart")) == 4
     assert [s.value for s in at.slider] == [33, 33, 33]
     assert metric(at, "Top 10 ved små ændringer").value.endswith("/ 10")
     assert len(at.dataframe[0].value) == 13, "the whole indicator catalogue"
     ok(at.segmented_control(key="lang").set_value("en").run())
-    assert at.title[0].value == "How the numbers are made"
+    assert at.title[0].value == "How the figures are calculated"
     assert "Top 10 under small changes" in [m.label for m in at.metric]
 
 
@@ -330,7 +331,7 @@ def test_a_weight_slider_changes_the_ranking_on_another_page(db):
     at.switch_page(NETWORKS)
     ok(at.run())
     assert table(at)["network_id"].iloc[0] == best_citizen
-    assert any("Borger 100%" in c for c in captions(at))
+    assert any("Borger 100\u00a0%" in c for c in captions(at))
     at.switch_page(METHOD)
     ok(at.run())
     assert [s.value for s in at.slider] == [100, 0, 0], "the sliders start from the session's weights"
@@ -370,7 +371,7 @@ def test_a_language_round_trip_keeps_the_weights_and_the_pick(db):
 def test_weights_in_a_shared_link_reach_the_method_page(db):
     at = ok(run_app(METHOD, params={"w": "2-1-1"}))
     assert [s.value for s in at.slider] == [50, 25, 25]
-    assert any("Borger 50%" in c for c in captions(at))
+    assert any("Borger 50\u00a0%" in c for c in captions(at))
 
 
 # -- Empty store ----------------------------------------------------------------------------------------------------

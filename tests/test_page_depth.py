@@ -46,7 +46,7 @@ def test_the_page_runs_and_shows_its_figures(db):
     assert len(at.get("plotly_chart")) == 5
     labels = {m.label: m.value for m in at.metric}
     assert labels["Bredde"].endswith("%")
-    assert float(labels["Dybde (netværk pr. nået)"].replace(",", ".")) > 1
+    assert float(labels["Dybde (netværk pr. nået enhed)"].replace(",", ".")) > 1
     assert 0 < float(labels["Gini"].replace(",", ".")) < 1
     assert any("Vægte i brug" in c.value for c in at.caption)
     assert any(c.value.startswith("Sådan læses den") for c in at.caption)
@@ -68,11 +68,11 @@ def test_changing_k_changes_the_comparison(db):
 def test_the_level_and_basis_change_what_is_counted(db):
     at = run_page()
     units_breadth = next(m.value for m in at.metric if m.label == "Bredde")
-    at.radio(key="depth_level").set_value("centre").run()
+    at.radio(key="depth_level_da").set_value("centre").run()
     assert not at.exception
     assert any("centre" in s for s in sentences(at))
     assert next(m.value for m in at.metric if m.label == "Bredde") != units_breadth
-    at.radio(key="depth_basis").set_value("period").run()
+    at.radio(key="depth_basis_da").set_value("period").run()
     assert not at.exception
     assert not any("centerår" in s for s in sentences(at))
 
@@ -94,8 +94,8 @@ def test_an_empty_store_says_so(db):
 
 def test_one_month_offers_only_what_fits_and_never_says_unit_year(db):
     at = run_page({"from": "2016-05", "to": "2016-05"}, whole=False)
-    assert at.radio(key="depth_basis").options == ["Over hele perioden"]
-    assert at.radio(key="depth_grain").options == ["Måned"]
+    assert at.radio(key="depth_basis_da").options == ["Over hele perioden"]
+    assert at.radio(key="depth_grain_da").options == ["Måned"]
     text = " ".join([*(m.value for m in at.markdown), *(c.value for c in at.caption)])
     assert "enhedsår" not in text and "maj 2016" in text
     assert len(at.get("plotly_chart")) == 5
@@ -103,12 +103,12 @@ def test_one_month_offers_only_what_fits_and_never_says_unit_year(db):
 
 def test_a_choice_of_a_longer_window_falls_back_when_the_window_shrinks(db):
     at = run_page()
-    at.radio(key="depth_basis").set_value("year").run()
-    at.radio(key="depth_grain").set_value("year").run()
+    at.radio(key="depth_basis_da").set_value("year").run()
+    at.radio(key="depth_grain_da").set_value("year").run()
     assert not at.exception, at.exception
     at.select_slider(key="period_da").set_value(("2019-03", "2019-03")).run()
     assert not at.exception, at.exception
-    assert at.radio(key="depth_basis").value == "period" and at.radio(key="depth_grain").value == "month"
+    assert at.radio(key="depth_basis_da").value == "period" and at.radio(key="depth_grain_da").value == "month"
     assert not any("enhedsår" in m.value for m in at.markdown)
 
 

@@ -52,13 +52,13 @@ def test_the_page_runs_and_shows_facts_and_its_charts(db):
     assert not at.exception, at.exception
     assert at.title[0].value == "Ringe i vandet"
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Arbejdende netværk det første år"] == "13"  # the brief: 13 working networks in year one
-    reached, total = (int(x) for x in metrics["Enheder nået"].split(" / "))
+    assert metrics["Netværk i gang det første år"] == "13"  # the brief: 13 working networks in year one
+    reached, total = (int(x) for x in metrics["Nåede enheder"].split(" / "))
     assert 0 < reached < total
     t = titles(at)
     assert len(t) == 6
-    assert t[0] == "Ringe i vandet: Alle netværk i udvalget"
-    assert "Aktive netværk pr. enhed pr. måned" in t and "Hvilke netværk er skudt ud fra hvilke" in t
+    assert t[0] == "Ringe i vandet: Alle de valgte netværk"
+    assert "Aktive netværk pr. enhed pr. måned" in t and "Hvilke netværk er udsprunget af hvilke?" in t
     ripple = charts(at)[0]
     assert len(ripple["frames"]) > 12 and ripple["layout"]["sliders"][0]["steps"]
     assert at.selectbox(key="ripples_network").value == ""
@@ -86,7 +86,7 @@ def test_garbage_in_the_url_falls_back_to_all_networks(db):
     assert not at.exception, at.exception
     assert at.selectbox(key="ripples_network").value == ""
     assert param(at, "network") is None
-    assert titles(at)[0] == "Ringe i vandet: Alle netværk i udvalget"
+    assert titles(at)[0] == "Ringe i vandet: Alle de valgte netværk"
 
 
 def test_a_network_outside_the_filters_falls_back_to_all(db):
@@ -199,7 +199,7 @@ def test_one_month_reads_as_one_month(db):
     at = run_page({"from": "2016-05", "to": "2016-05"}, whole=False)
     assert not at.exception, at.exception
     metrics = {m.label: m.value for m in at.metric}
-    assert "Arbejdende netværk den første måned" in metrics
+    assert "Netværk i gang den første måned" in metrics
     facts = " ".join(m.value for m in at.markdown)
     assert "i den første måned (maj 2016)" in facts and "tolv" not in facts
     spread = next(c for c in charts(at) if c["layout"]["title"]["text"].startswith("Netværk, enheder"))
@@ -216,4 +216,4 @@ def test_no_types_says_so_and_shows_no_networks(db):
 def test_a_small_unit_reaches_what_the_overview_reaches(db):
     at = run_page({"unit": "U-DEMENS"})
     assert not at.exception, at.exception
-    assert {m.label: m.value for m in at.metric}["Enheder nået"] == "1 / 1"
+    assert {m.label: m.value for m in at.metric}["Nåede enheder"] == "1 / 1"

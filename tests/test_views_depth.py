@@ -44,7 +44,7 @@ def test_the_choices_fit_the_window(win, bases, grains):
 def test_exact_figures_of_the_whole_window():
     v = depth_view(tiny(), Filters(), "unit", "period", "networks", "quarter", 3)
     assert v.empty_reason is None and (v.basis, v.grain) == ("period", "quarter")
-    assert v.metrics == {"breadth": "67 %", "breadth_value": "2 af 3 enheder nået", "depth": "1,5",
+    assert v.metrics == {"breadth": "67\u00a0%", "breadth_value": "2 af 3 enheder nået", "depth": "1,5",
                          "depth_median": "1,5", "depth_max": "2", "hhi": "0,556", "effective": "1,8", "gini": "0,44"}
     assert v.units_reached == 2
     assert list(v.analysis.units["entity_id"]) == ["U2", "U1", "U3"]

@@ -28,15 +28,15 @@ def test_the_views_are_registered():
 def test_facts_of_the_whole_window_are_exact():
     v = ripples_view(tiny(), Filters())
     assert v.empty_reason is None
-    assert v.metrics == (("Netværk i udvalget", "2"), ("Arbejdende netværk de første 6 måneder", "2"),
-                         ("Enheder nået", "2 / 3"), ("Enheder aldrig nået", "33 %"))
+    assert v.metrics == (("Valgte netværk", "2"), ("Netværk i gang de første 6 måneder", "2"),
+                         ("Nåede enheder", "2 / 3"), ("Enheder, der aldrig er nået", "33\u00a0%"))
     assert (v.units_reached, v.units_total) == (2, 3)  # U1 and U2 of U1-U3; the outside partner never counts
     assert v.fact_lines == (
-        "**2** netværk arbejdede i de første 6 måneder (januar 2020 – juni 2020).",
-        "**2** af 3 enheder har været med i et netværk i perioden; **33 %** af enhederne er aldrig nået.",
+        "**2** netværk var i gang i de første 6 måneder (januar 2020 – juni 2020).",
+        "**2** af 3 enheder har deltaget i et netværk i perioden; **33\u00a0%** af enhederne er aldrig blevet nået.",
         "Flest netværk i én enhed: **Enhed 2** med 2 netværk (i dybden).",
         "I de seneste 6 måneder (januar 2020 – juni 2020) voksede **Ring 0 · hjemmeenheden** mest: +2. "
-        "Nye enheder med pr. ring: 0: 2, 1: 1, 2: 0, 3: 0, 4: 1.",
+        "Nye deltagende enheder pr. ring: 0: 2, 1: 1, 2: 0, 3: 0, 4: 1.",
     )
     assert v.names == {"N1": "Første", "N2": "Knoppen"}
 
@@ -44,9 +44,9 @@ def test_facts_of_the_whole_window_are_exact():
 def test_a_one_month_window_reads_as_one_month():
     v = ripples_view(tiny(), MAY)
     assert v.ids == ("N1",)  # N2 ended in April
-    assert v.metrics[1] == ("Arbejdende netværk den første måned", "1")
-    assert v.fact_lines[0] == "**1** netværk arbejdede i den første måned (maj 2020)."
-    assert v.fact_lines[-1] == "I maj 2020 er ingen nye enheder kommet med."
+    assert v.metrics[1] == ("Netværk i gang den første måned", "1")
+    assert v.fact_lines[0] == "**1** netværk var i gang i den første måned (maj 2020)."
+    assert v.fact_lines[-1] == "I maj 2020 er ingen nye enheder begyndt at deltage."
     assert "tolv" not in " ".join(v.fact_lines) and "2020-05 – 2020-05" not in " ".join(v.fact_lines)
     # one month: the spread lines show as points, the axes name the month
     spread = v.spread
@@ -62,7 +62,7 @@ def test_a_one_month_window_reads_as_one_month():
 
 def test_one_month_in_english():
     v = ripples_view(tiny(), Filters(start=date(2020, 5, 1), end=date(2020, 5, 1), lang="en"))
-    assert v.fact_lines[0] == "**1** network was working in the first month (May 2020)."
+    assert v.fact_lines[0] == "**1** network was running in the first month (May 2020)."
     assert v.metrics[3] == ("Units never reached", "33%")
     assert v.fact_lines[-1] == "In May 2020 no new units joined."
 
@@ -78,8 +78,8 @@ def test_no_types_is_said_not_shown_as_everything():
 
 def test_a_small_unit_counts_only_itself():
     v = ripples_view(tiny(), Filters(unit_id="U2"))
-    assert v.metrics[2] == ("Enheder nået", "1 / 1")
-    assert v.fact_lines[-1].endswith("Nye enheder med pr. ring: 0: 1, 1: 1, 2: 0, 3: 0, 4: 0.")
+    assert v.metrics[2] == ("Nåede enheder", "1 / 1")
+    assert v.fact_lines[-1].endswith("Nye deltagende enheder pr. ring: 0: 1, 1: 1, 2: 0, 3: 0, 4: 0.")
 
 
 def test_rings_and_budding_of_one_network():

@@ -10,6 +10,7 @@ from datetime import date
 import pandas as pd
 import plotly.graph_objects as go
 
+from netvalue.formats import percent, plotly_locale
 from netvalue.i18n import t
 from netvalue.windows import month_label
 
@@ -44,9 +45,12 @@ FONT = "Source Sans Pro, Arial, sans-serif"
 MAX_TIME_TICKS = 8  # month names are long: more than this many crowd a time axis
 
 
-def apply_style(fig: go.Figure, title: str, *, height: int = 420, legend_title: str | None = None) -> go.Figure:
-    """Title, readable font sizes, white background and a legend above the plot; returns the same figure."""
+def apply_style(fig: go.Figure, title: str, *, lang: str = "da", height: int = 420,
+                legend_title: str | None = None) -> go.Figure:
+    """Title, readable font sizes, white background, a legend above the plot and the reader's number separators
+    (Danish "0,5" and "1.234"); returns the same figure."""
     fig.update_layout(
+        separators=plotly_locale(lang).separators,
         title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 18}},
         font={"family": FONT, "size": 14, "color": "#222222"},
         height=height,
@@ -61,6 +65,14 @@ def apply_style(fig: go.Figure, title: str, *, height: int = 420, legend_title: 
     return fig
 
 
+def percent_ticks(lang: str = "da", top: float = 1.0) -> dict[str, list]:
+    """Tick values and texts for an axis of shares 0..top, written as the reader writes percentages (Danish
+    "20 %": Plotly's own "%" format has no space): update_xaxes(**percent_ticks(lang))."""
+    step = next(s for s in (0.05, 0.1, 0.2, 0.25) if top / s <= 6)
+    values = [round(i * step, 4) for i in range(int(top / step + 1e-9) + 1)]
+    return {"tickvals": values, "ticktext": [percent(v, lang) for v in values]}
+
+
 def empty_figure(title: str, lang: str = "da") -> go.Figure:
     """A titled figure that says there is nothing to show."""
     fig = go.Figure()
@@ -68,7 +80,7 @@ def empty_figure(title: str, lang: str = "da") -> go.Figure:
                        xref="paper", yref="paper")
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
-    return apply_style(fig, title, height=300)
+    return apply_style(fig, title, lang=lang, height=300)
 
 
 def period_label(period: date | pd.Timestamp, grain: str = "month", lang: str = "da") -> str:

@@ -1,53 +1,42 @@
 """Text of the ripples and depth pages' views: sentences that fit any window, from one month to the whole
 history."""
 
-TEXTS: dict[str, tuple[str, str]] = {
+TEXTS: dict[str, tuple[object, object]] = {
     # Ripples: the first months and the latest months of a window of any length
+    # A count of networks is a plural entry: t(key, lang, n=...) picks the form (docs/i18n.md)
     "ripples.facts.first_months": (
-        "**{n}** netværk arbejdede i de første {months} måneder ({window}).",
-        "**{n}** networks were working in the first {months} months ({window}).",
+        {"one": "**1** netværk var i gang i de første {months} måneder ({window}).",
+         "other": "**{n}** netværk var i gang i de første {months} måneder ({window})."},
+        {"one": "**1** network was running in the first {months} months ({window}).",
+         "other": "**{n}** networks were running in the first {months} months ({window})."},
     ),
     "ripples.facts.first_month": (
-        "**{n}** netværk arbejdede i den første måned ({window}).",
-        "**{n}** networks were working in the first month ({window}).",
-    ),
-    "ripples.facts.first_months.one": (
-        "**1** netværk arbejdede i de første {months} måneder ({window}).",
-        "**1** network was working in the first {months} months ({window}).",
-    ),
-    "ripples.facts.first_month.one": (
-        "**1** netværk arbejdede i den første måned ({window}).",
-        "**1** network was working in the first month ({window}).",
-    ),
-    "ripples.facts.first_year.one": (
-        "**1** netværk arbejdede i de første tolv måneder ({start} – {end}).",
-        "**1** network was working in the first twelve months ({start} – {end}).",
-    ),
-    "ripples.facts.top_unit.one": (
-        "Flest netværk i én enhed: **{unit}** med 1 netværk.",
-        "Most networks in one unit: **{unit}** with 1 network.",
+        {"one": "**1** netværk var i gang i den første måned ({window}).",
+         "other": "**{n}** netværk var i gang i den første måned ({window})."},
+        {"one": "**1** network was running in the first month ({window}).",
+         "other": "**{n}** networks were running in the first month ({window})."},
     ),
     "ripples.facts.growth_months": (
-        "I de seneste {months} måneder ({window}) voksede **{rings}** mest: +{n}. Nye enheder med pr. ring: "
+        "I de seneste {months} måneder ({window}) voksede **{rings}** mest: +{n}. Nye deltagende enheder pr. ring: "
         "{per_ring}.",
         "In the last {months} months ({window}) **{rings}** grew most: +{n}. New units taking part per ring: "
         "{per_ring}.",
     ),
     "ripples.facts.growth_month": (
-        "I {window} voksede **{rings}** mest: +{n}. Nye enheder med pr. ring: {per_ring}.",
+        "I {window} voksede **{rings}** mest: +{n}. Nye deltagende enheder pr. ring: {per_ring}.",
         "In {window} **{rings}** grew most: +{n}. New units taking part per ring: {per_ring}.",
     ),
     "ripples.facts.no_growth_months": (
-        "I de seneste {months} måneder ({window}) er ingen nye enheder kommet med.",
+        "I de seneste {months} måneder ({window}) er ingen nye enheder begyndt at deltage.",
         "In the last {months} months ({window}) no new units joined.",
     ),
     "ripples.facts.no_growth_month": (
-        "I {window} er ingen nye enheder kommet med.",
+        "I {window} er ingen nye enheder begyndt at deltage.",
         "In {window} no new units joined.",
     ),
-    "ripples.metric.first_months": ("Arbejdende netværk de første {months} måneder",
-                                    "Working networks in the first {months} months"),
-    "ripples.metric.first_month": ("Arbejdende netværk den første måned", "Working networks in the first month"),
+    "ripples.metric.first_months": ("Netværk i gang de første {months} måneder",
+                                    "Networks running in the first {months} months"),
+    "ripples.metric.first_month": ("Netværk i gang den første måned", "Networks running in the first month"),
     "ripples.window": ("Perioden: {window}.", "The period: {window}."),
     # Depth: the choices that fit the window
     "depth.grain.month": ("Måned", "Month"),

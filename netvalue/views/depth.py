@@ -14,7 +14,7 @@ from datetime import date
 import pandas as pd
 import plotly.graph_objects as go
 
-from netvalue import depth
+from netvalue import depth, formats
 from netvalue.charts import depth as charts
 from netvalue.filters import Filters
 from netvalue.i18n import label, t
@@ -96,13 +96,13 @@ def depth_choices(src: Source, f: Filters) -> DepthChoices:
 
 
 def _words(level: str, lang: str) -> dict[str, str]:
-    return {"entities": t(f"depth.entities.{level}", lang), "entity": label("level", level, lang).lower()}
+    return depth.words(level, lang)
 
 
 def _metrics(m: dict, words: dict[str, str], lang: str) -> dict[str, str]:
     num = depth.fmt_number
     return {
-        "breadth": (num(100 * m["breadth"], lang, 0) + (" %" if lang == "da" else "%")) if m["n_entities"] else "–",
+        "breadth": formats.percent(m["breadth"] if m["n_entities"] else None, lang),
         "breadth_value": t("depth.m.breadth_value", lang, reached=m["reached"], n=m["n_entities"], **words),
         "depth": num(m["depth_mean"], lang),
         "depth_median": num(m["depth_median"], lang),
@@ -123,7 +123,7 @@ def _fit_lines(a: depth.Analysis, level: str, basis: str, words: dict[str, str],
         else:
             lines.append(t("depth.fit.line", lang, leg=leg, slope=num(fit["slope"], lang),
                            lo=num(fit["slope_lo"], lang), hi=num(fit["slope_hi"], lang), n=int(fit["n"]),
-                           pct="95 %" if lang == "da" else "95%",
+                           pct=formats.percent(depth.LEVEL, lang),
                            obs=t(f"depth.obs.{level}", lang) if basis == "year" else words["entities"]))
     return tuple(lines)
 

@@ -13,7 +13,7 @@ from datetime import date
 import pandas as pd
 import plotly.graph_objects as go
 
-from netvalue import explain
+from netvalue import explain, formats
 from netvalue import filters as flt
 from netvalue.charts import networks as charts
 from netvalue.filters import Filters
@@ -79,7 +79,11 @@ def table_rows(table: pd.DataFrame, query: str | None, sort_by: str, lang: str) 
 
 def download_frame(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The shown rows as the CSV and Excel downloads hold them: the table's columns under their headers."""
-    return rows[list(COLUMNS)].rename(columns={c: t(f"networks.col.{c}", lang) for c in COLUMNS})
+    out = rows[list(COLUMNS)]
+    # Rounded as the table shows them: balance to two decimals, every other figure whole.
+    decimals = {t(f"networks.col.{c}", lang): 2 if c == "balance" else 0 for c in COLUMNS
+                if pd.api.types.is_float_dtype(out[c].dtype)}
+    return formats.with_decimals(out.rename(columns={c: t(f"networks.col.{c}", lang) for c in COLUMNS}), decimals)
 
 
 # == One network ================================================================================================

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from netvalue import explain, scoring, spread
+from netvalue import explain, formats, scoring, spread
 from netvalue import keyfigures as kf
 from netvalue.charts import ripples as charts
 from netvalue.filters import Filters
@@ -69,12 +69,7 @@ class BuddingView:
 
 
 def _pct(x: float, lang: str) -> str:
-    return "–" if pd.isna(x) else f"{100 * x:.0f}{' %' if lang == 'da' else '%'}"
-
-
-def _one(key: str, n: int) -> str:
-    """The key of a sentence about n things: its '.one' form for exactly one (English says 'network was')."""
-    return f"{key}.one" if n == 1 else key
+    return formats.percent(x, lang)
 
 
 def _months_window(start: pd.Timestamp, months: int) -> Window:
@@ -118,10 +113,10 @@ def _facts(f: Filters, facts: dict, n_networks: int) -> tuple[tuple[tuple[str, s
     )
     n_first = int(facts["first_year_networks"])
     if fm == 12:  # a year: the words the page always used
-        first_line = t(_one("ripples.facts.first_year", n_first), L, n=n_first,
+        first_line = t("ripples.facts.first_year", L, n=n_first,
                        start=month_label(first.start, L), end=month_label(first.end, L))
     else:
-        first_line = t(_one("ripples.facts.first_month" if fm == 1 else "ripples.facts.first_months", n_first), L,
+        first_line = t("ripples.facts.first_month" if fm == 1 else "ripples.facts.first_months", L,
                        n=n_first, months=fm, window=first.label(L))
     lines = [
         first_line,
@@ -129,7 +124,7 @@ def _facts(f: Filters, facts: dict, n_networks: int) -> tuple[tuple[tuple[str, s
           never=_pct(facts["never_reached_share"], L)),
     ]
     if facts["top_unit"]:
-        lines.append(t(_one("ripples.facts.top_unit", facts["top_unit_networks"]), L,
+        lines.append(t("ripples.facts.top_unit", L,
                        unit=explain.escape_markdown(facts["top_unit"]), n=facts["top_unit_networks"]))
     lm = int(facts["last_year_months"])
     lw = _months_window(facts["last_year_from"], lm)
@@ -156,8 +151,8 @@ def _budding_tables(f: Filters, buds: pd.DataFrame, scores: pd.DataFrame,
     answer = None
     o = by_origin.set_index("origin")
     if {"new", "from_ended"} <= set(o.index) and o.loc["new", "n_scored"] and o.loc["from_ended", "n_scored"]:
-        answer = t("ripples.budding.answer", L, bud=f"{o.loc['from_ended', 'mean_overall']:.0f}",
-                   n_bud=int(o.loc["from_ended", "n_scored"]), new=f"{o.loc['new', 'mean_overall']:.0f}",
+        answer = t("ripples.budding.answer", L, bud=formats.number(o.loc["from_ended", "mean_overall"], L),
+                   n_bud=int(o.loc["from_ended", "n_scored"]), new=formats.number(o.loc["new", "mean_overall"], L),
                    n_new=int(o.loc["new", "n_scored"]))
     gen = by_gen.rename(columns={"generation": t("ripples.budding.generation", L), **cols})
     origin = (by_origin.assign(origin=[t(f"ripples.origin.{x}", L) for x in by_origin["origin"]])
