@@ -165,15 +165,22 @@ def format_value(v: object, lang: str = "da", decimals: int = 1) -> str:
     return s.replace(",", "\0").replace(".", ",").replace("\0", ".") if lang == "da" else s
 
 
+def _looks_like_years(s: pd.Series) -> bool:
+    v = pd.to_numeric(s, errors="coerce")
+    return bool(len(v) and v.notna().all() and (v == v.round()).all() and v.between(1900, 2200).all())
+
+
 def frame_table(frame: pd.DataFrame, lang: str = "da", columns: Mapping[str, str] | None = None,
                 decimals: int = 1) -> pd.DataFrame:
     """A frame made ready to read as a table: columns picked and renamed by `columns` (all when None),
     numbers written the way a reader in lang writes them, months as 2015-03, missing values as '–'."""
     df = frame[list(columns)] if columns else frame
     out = pd.DataFrame(index=range(len(df)))
-    for c in df.columns:
+    for i, c in enumerate(df.columns):
         s = df[c].reset_index(drop=True)
-        if pd.api.types.is_datetime64_any_dtype(s):
+        if (i == 0 or str(c).strip().lower() in ("år", "year")) and _looks_like_years(s):  # 2014, never 2.014
+            out[(columns or {}).get(c, c)] = [str(int(x)) if pd.notna(x) else "–" for x in s]
+        elif pd.api.types.is_datetime64_any_dtype(s):
             out[(columns or {}).get(c, c)] = [x.strftime("%Y-%m") if pd.notna(x) else "–" for x in s]
         else:
             out[(columns or {}).get(c, c)] = [format_value(x, lang, decimals) for x in s]
