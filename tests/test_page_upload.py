@@ -383,7 +383,7 @@ def test_an_ambiguous_number_style_is_asked_then_the_answer_checks_again_and_sav
     before = state(db)
     kroner = (CORPUS / "kroner_tabulator.txt").read_bytes()
     upload(at, ("kroner.txt", kroner))
-    assert at.error[0].value.startswith("Filerne kan ikke indlæses: 1 problemer.")
+    assert at.error[0].value.startswith("Filerne kan ikke indlæses: 1 problem.")
     (radio,) = [r for r in at.radio if r.key == "upload_decimal_0"]
     assert radio.value is None, "nothing is guessed"
     assert radio.options[0].startswith("Decimalkomma: 16.500 er seksten tusind fem hundrede")
