@@ -18,8 +18,8 @@ from datetime import date, datetime
 import pandas as pd
 
 from netvalue import filters as flt
+from netvalue import formats, scoring
 from netvalue import keyfigures as kf
-from netvalue import scoring
 from netvalue.charts import alt_text
 from netvalue.i18n import label, t
 from netvalue.report.document import Block, Document, Section, footer_html, render_html
@@ -89,8 +89,7 @@ def plain(text: str) -> str:
 
 def weights_text(weights: dict[str, float], lang: str) -> str:
     w = scoring.normalise_weights(weights)
-    pct = " %" if lang == "da" else "%"
-    return ", ".join(f"{label('perspective', p, lang)} {kf.format_number(100 * w[p], lang)}{pct}" for p in PERSPECTIVES)
+    return ", ".join(f"{label('perspective', p, lang)} {formats.percent(w[p], lang)}" for p in PERSPECTIVES)
 
 
 def day_text(d: date | None, lang: str) -> str:
