@@ -20,13 +20,12 @@ from typing import Protocol
 import numpy as np
 import pandas as pd
 
+from netvalue import privacy
 from netvalue.i18n import t
 from netvalue.schema import LOAD_ORDER, RECORD_TYPES, RecordType, fold, header_map, value_map
 
 MAX_BYTES = 50 * 1024 * 1024
 MAX_PROBLEMS_PER_KIND = 20  # per file, column and kind of problem; the total is still counted
-CPR_RE = re.compile(r"(?<!\d)(\d{2})(\d{2})(\d{2})[- ]?(\d{4})(?!\d)")
-_CPR_ANY = r"[0-9]{6}[- ]?[0-9]{4}"  # a cheap, vectorised first pass; CPR_RE then checks boundaries and the date
 _WS = re.compile(r"^[\s\u00a0\ufeff]+|[\s\u00a0\ufeff]+$")
 
 
@@ -51,6 +50,13 @@ class Problem:
     sheet: str | None = None
     params: tuple[tuple[str, str], ...] = ()
     expected_key: str = ""
+
+    def __post_init__(self) -> None:
+        # Whatever a problem quotes (file and sheet names, headers, cells) never carries a CPR number.
+        for name in ("file", "sheet", "column", "value"):
+            v = getattr(self, name)
+            if v:
+                object.__setattr__(self, name, privacy.mask(v))
 
     def expected_text(self, lang: str = "en") -> str:
         """What was expected, in the language: its own text key, or its raw expectation put into words."""
@@ -576,24 +582,13 @@ def parse_dates(s: pd.Series, month: bool = False) -> pd.Series:
 
 
 def cpr_hits(text: pd.Series) -> np.ndarray:
-    """Rows whose text holds ddmmyy-xxxx or ten digits that begin with a valid date."""
-    hits = np.zeros(len(text), dtype=bool)
-    cand = text.str.contains(_CPR_ANY, regex=True, na=False).to_numpy(dtype=bool)
-    for i in np.flatnonzero(cand):
-        for m in CPR_RE.finditer(text.iloc[i]):
-            d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
-            try:
-                date(2000 + y if y % 4 == 0 else 1900 + y, mo, d)
-            except ValueError:
-                continue
-            hits[i] = True
-            break
-    return hits
+    """Rows whose text holds a CPR number in any spelling (netvalue.privacy.hits)."""
+    return privacy.hits(text)
 
 
 def mask_cpr(text: str) -> str:
-    """The text with anything CPR-shaped blanked out, so a report never echoes the number."""
-    return CPR_RE.sub(lambda m: m.group(1)[:2] + "****-****", text)
+    """The text with every CPR number masked, so a report never echoes one (netvalue.privacy.mask)."""
+    return privacy.mask(text)
 
 
 def _convert(table: Table, rt: RecordType, colmap: dict[int, str], col: _Collector) -> Parsed:
@@ -615,7 +610,7 @@ def _convert(table: Table, rt: RecordType, colmap: dict[int, str], col: _Collect
             col.rows(table, empty, c.name, "missing_value")
         if c.kind in ("id", "text", "free"):
             val = raw.astype(str).where(~empty, None)
-            if c.kind in ("text", "free"):
+            if c.kind in privacy.SCREENED_KINDS:
                 hits = _on_distinct(raw.astype("str"), cpr_hits)
                 if hits.any():
                     masked = raw.astype("str").where(~hits, "").map(mask_cpr)
@@ -812,6 +807,9 @@ def prepare(files: Sequence[tuple[str, bytes]], store: KeySource | None = None,
     col = _Collector()
     parsed: list[Parsed] = []
     for i, (filename, data) in enumerate(files):
+        if privacy.contains_cpr(filename):  # the name would be shown and kept in the load history
+            col.add(Problem(filename, None, None, None, "cpr_file_name"))
+            continue
         if progress:
             progress("read", i, len(files), filename)
         try:
@@ -823,7 +821,7 @@ def prepare(files: Sequence[tuple[str, bytes]], store: KeySource | None = None,
         for j, table in enumerate(tables):
             if progress:
                 where = table.file if table.sheet is None else f"{table.file} [{table.sheet}]"
-                progress("parse", j, len(tables), where)
+                progress("parse", j, len(tables), privacy.mask(where))
             p = parse_table(table, col)
             if p is not None:
                 parsed.append(p)
