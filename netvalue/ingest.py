@@ -613,7 +613,7 @@ def _convert(table: Table, rt: RecordType, colmap: dict[int, str], col: _Collect
             if c.kind in privacy.SCREENED_KINDS:
                 hits = _on_distinct(raw.astype("str"), cpr_hits)
                 if hits.any():
-                    masked = raw.astype("str").where(~hits, "").map(mask_cpr)
+                    masked = raw.astype("str").where(hits, "").map(mask_cpr)  # the text around the number helps find it
                     col.rows(table, hits, c.name, "cpr", masked, expected_key="expected.no_cpr")
             frame[c.name] = val.astype("str")
         elif c.kind == "enum":
