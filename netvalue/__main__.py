@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from netvalue import ingest, service
+from netvalue import ingest, privacy, service
 from netvalue.schema import LOAD_ORDER
 from netvalue.store import Store, StoreBusy, StoreIntegrityError, default_path
 
@@ -64,7 +64,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_load(args: argparse.Namespace) -> int:
     missing = [str(f) for f in args.files if not f.is_file()]
     if missing:
-        print("no such file: " + ", ".join(missing), file=sys.stderr)
+        print("no such file: " + ", ".join(privacy.mask(m) for m in missing), file=sys.stderr)
         return 2
     files = [(f.name, f.read_bytes()) for f in args.files]
     with _open(args) as store:

@@ -331,8 +331,8 @@ class Store:
                                            and n not in judged])
             cur.execute(
                 "INSERT INTO batches VALUES (?, ?, ?, ?, ?, ?, NULL)",
-                [batch_id, datetime.now(), who, ", ".join(privacy.mask(f) for f in files), result.total_added,
-                 result.total_replaced],
+                [batch_id, datetime.now(), privacy.mask(who), ", ".join(privacy.mask(f) for f in files),
+                 result.total_added, result.total_replaced],
             )
             self._bump(cur)
         return result

@@ -213,8 +213,9 @@ def test_a_problem_of_another_kind_never_quotes_a_cpr_number_either():
 
 # -- where names are kept and shown ----------------------------------------------------------------------------------
 def test_the_load_history_never_keeps_a_cpr_number(store):
-    store.load({}, who="t", files=["notat 040388-7391.csv"])
-    assert store.batches()["files"].tolist() == [f"notat {privacy.MASK}.csv"]
+    store.load({}, who="kontor 040388-7391", files=["notat 040388-7391.csv"])
+    kept = store.batches()[["who", "files"]].to_numpy().tolist()
+    assert kept == [[f"kontor {privacy.MASK}", f"notat {privacy.MASK}.csv"]]
     old = pd.DataFrame({"batch_id": [1], "loaded_at": [pd.Timestamp("2024-01-01")], "who": ["t"],
                         "files": ["a.csv, notat 0403887391.csv"], "added": [1], "replaced": [0],
                         "undone_at": [pd.NaT]})
@@ -279,6 +280,12 @@ def test_the_command_line_refuses_every_spelling_and_a_cpr_file_name_and_never_e
     assert "Traceback" not in out
     with Store(db) as s:
         assert len(s.batches()) == 0 and sum(s.counts().values()) == 0, "nothing is written"
+
+
+def test_the_command_line_does_not_echo_a_missing_file_name(tmp_path):
+    proc = cli("load", "--db", str(tmp_path / "s.duckdb"), str(tmp_path / "borger 040388-7391.csv"))
+    assert proc.returncode == 2 and f"borger {privacy.MASK}.csv" in proc.stderr
+    assert_not_echoed(proc.stdout + proc.stderr)
 
 
 def test_the_command_line_loads_the_near_misses(tmp_path):
