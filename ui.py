@@ -11,11 +11,13 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+import st_internals
 from netvalue import filters as flt
-from netvalue import i18n, scoring, service
+from netvalue import i18n, orgtree, scoring, service, windows
 from netvalue.explain import escape_markdown
 from netvalue.schema import NETWORK_TYPES, PERSPECTIVES
 from netvalue.store import Store, default_path
+from netvalue.views.registry import REGISTRY
 
 
 @st.cache_resource(show_spinner=False)
@@ -82,6 +84,37 @@ def is_empty() -> bool:
     return _is_empty(s.path, s.data_version())
 
 
+class _CachedSource:
+    """The view layer's Source over the cached store queries of this module."""
+
+    def table(self, name: str) -> pd.DataFrame:
+        return table(name)
+
+    def stats(self, grain: str, start: date | None, end: date | None) -> pd.DataFrame:
+        return stats(grain, start, end)
+
+    def period_range(self) -> tuple[date | None, date | None]:
+        return period_range()
+
+
+def source() -> _CachedSource:
+    return _CachedSource()
+
+
+# cache_resource, not cache_data: a view holds plotly figures, and cache_data would unpickle them (revalidating
+# every trace) on each hit: 90 ms of a warm overview rerun. Views are frozen and pages only draw them.
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _view(path: str, ver: int, name: str, f: flt.Filters, extra: tuple) -> object:
+    return REGISTRY[name](source(), f, *extra)
+
+
+def view(name: str, f: flt.Filters, *extra: object) -> object:
+    """A page's view (netvalue.views.registry.REGISTRY[name]) for the filters, cached by the one rule: the store's path
+    and data version, the view's name, the filters and the view's own arguments."""
+    s = store()
+    return _view(s.path, s.data_version(), name, f, tuple(extra))
+
+
 def story_card(title: str, meta: str, text: str, limit: int | None = None) -> None:
     """A bordered card for one story; user text is escaped, and cut at a word near limit characters."""
     if limit is not None and len(text) > limit:
@@ -108,56 +141,48 @@ def months(lo: date, hi: date) -> list[str]:
     return [p.strftime("%Y-%m") for p in pd.period_range(lo, hi, freq="M")]
 
 
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _unit_options_cached(path: str, ver: int) -> tuple[list[str], dict[str, str]]:
+    return _unit_options(table("org_units"))
+
+
 def _unit_options(org: pd.DataFrame) -> tuple[list[str], dict[str, str]]:
-    """Units in tree order (areas, their centres, their units), labelled with indentation."""
-    parent = dict(zip(org["unit_id"], org["parent_id"], strict=True))
-    names = dict(zip(org["unit_id"], org["name"], strict=True))
-    level = dict(zip(org["unit_id"], org["level"], strict=True))
-    children: dict[str | None, list[str]] = {}
-    for uid in org.sort_values("name")["unit_id"]:
-        p = parent[uid] if isinstance(parent[uid], str) else None
-        children.setdefault(p, []).append(uid)
-    order, labels = [], {}
-
-    def walk(u: str, depth: int) -> None:
-        if level.get(u) not in ("area", "centre", "unit"):
-            return
-        order.append(u)
-        labels[u] = "\u2003" * (depth - 1) + names[u]
-        for c in children.get(u, []):
-            walk(c, depth + 1)
-
-    for root in children.get(None, []):
-        for c in children.get(root, []):
-            walk(c, 1)
-    return order, labels
+    """Areas, centres and units in tree order (netvalue.orgtree), labelled with indentation."""
+    tree = orgtree.org_tree(org)
+    tree = tree[tree["level"].isin(("area", "centre", "unit"))]
+    return list(tree["unit_id"]), {u: "\u2003" * max(d - 1, 0) + n
+                                   for u, d, n in zip(tree["unit_id"], tree["depth"], tree["name"], strict=True)}
 
 
 def sidebar_filters() -> flt.Filters:
     """Draw the shared sidebar filters and return them. Call once per run (app.py).
 
-    The filters live in the session (app.py draws them on every page, so they survive page switches) and
-    are mirrored to the URL with language-neutral values (`?lang=en&from=2014-01&to=2015-12&types=welfare
-    &unit=C-SUO&w=2-1-1`), so a filtered view can be shared as a link. A new session reads them from the
-    URL; anything unreadable falls back to its default. (Streamlit's bind="query-params" would write the
-    translated labels into the URL, so it is not used here.)
+    The filters live in the session under keys of their own (_lang, _period, _types, _unit) and are handed to
+    the widgets as defaults on every run: widget state alone did not survive a page switch in the browser. They
+    hold ids only (type ids, unit ids, months as 2019-05); labels are formatting applied when drawn, and each
+    widget whose labels change with the language has a key per language, so switching language and back never
+    feeds one language's labels to the other's widget. They are mirrored to the URL with the same ids
+    (`?lang=en&from=2014-01&to=2015-12&types=welfare&unit=C-SUO&w=2-1-1`), so a view can be shared as a link.
+    Without from/to in the URL the window opens on the latest twelve months; the whole history is one click.
     """
     lo, hi = period_range()
     lo = date(lo.year, lo.month, 1) if lo else None
     hi = date(hi.year, hi.month, 1) if hi else None
-    org = table("org_units")
-    order, labels = _unit_options(org)
+    s = store()
+    order, labels = _unit_options_cached(s.path, s.data_version())
     ss = st.session_state
-    # The filters' values live under keys of their own (_lang, _period, _types, _unit) and are handed to the
-    # widgets as their defaults on every run. Widget state alone did not survive a page switch in the
-    # browser: the switch reran app.py with the sidebar widgets reset to their defaults.
     if "_filters_initialised" not in ss:
-        initial = flt.from_query(st.query_params.to_dict(), (lo, hi), set(order))
+        params = st.query_params.to_dict()
+        initial = flt.from_query(params, (lo, hi), set(order))
         ss["_lang"] = initial.lang
         ss["_types"] = list(initial.types)
         ss["_unit"] = initial.unit_id
         if lo and hi:
-            ss["_period"] = (flt.month_str(initial.start), flt.month_str(initial.end))
+            if "from" in params or "to" in params:
+                ss["_period"] = (flt.month_str(initial.start), flt.month_str(initial.end))
+            else:
+                opening = windows.last_months((lo, hi))
+                ss["_period"] = (flt.month_str(opening.start), flt.month_str(opening.end))
         ss.setdefault("weights", initial.weight_map)
         ss["_filters_initialised"] = True
     with st.sidebar:
@@ -171,21 +196,32 @@ def sidebar_filters() -> flt.Filters:
             current = ss.get("_period")
             if not isinstance(current, tuple) or len(current) != 2 or not set(current) <= set(opts):
                 current = (opts[0], opts[-1])
-            a, b = st.select_slider(i18n.t("filters.period", L), options=opts, value=current, key="period")
+            a, b = st.select_slider(i18n.t("filters.period", L), options=opts, value=current, key=f"period_{L}",
+                                    format_func=lambda m: windows.month_label(flt.parse_month(m), L))
             ss["_period"] = (a, b)
             start, end = flt.parse_month(a), flt.parse_month(b)
-        types = st.multiselect(i18n.t("filters.types", L), options=list(NETWORK_TYPES), default=ss["_types"],
-                               key="types", format_func=lambda x: i18n.label("type", x, L))
-        ss["_types"] = list(types)
+            left, right = st.columns(2)
+            if left.button(i18n.t("filters.last_12", L), key="period_last_12", width="stretch"):
+                w = windows.last_months((lo, hi))
+                _set_period(flt.month_str(w.start), flt.month_str(w.end))
+            if right.button(i18n.t("filters.all_history", L), key="period_all", width="stretch"):
+                _set_period(opts[0], opts[-1])
+        kept = [x for x in ss["_types"] if x in NETWORK_TYPES]
+        types = st.multiselect(i18n.t("filters.types", L), options=list(NETWORK_TYPES), default=kept,
+                               key=f"types_{L}", format_func=lambda x: i18n.label("type", x, L),
+                               placeholder=i18n.t("filters.types_placeholder", L))
+        ss["_types"] = [x for x in types if x in NETWORK_TYPES]
+        if not ss["_types"]:
+            st.warning(i18n.t("filters.no_types", L))
         if ss.get("_unit") not in order:
             ss["_unit"] = None
-        unit = st.selectbox(i18n.t("filters.unit", L), options=order, key="unit",
+        unit = st.selectbox(i18n.t("filters.unit", L), options=order, key=f"unit_{L}",
                             index=None if ss["_unit"] is None else order.index(ss["_unit"]),
                             format_func=lambda u: labels[u], placeholder=i18n.t("filters.whole", L))
-        ss["_unit"] = unit
+        ss["_unit"] = unit if unit in order else None
         w = ss["weights"]
         st.caption(i18n.t("filters.weights_in_use", L, weights=weights_text(w, L)))
-    f = flt.Filters(start, end, tuple(types) or NETWORK_TYPES, unit, tuple(w.items()), L)
+    f = flt.Filters(start, end, tuple(ss["_types"]), ss["_unit"], tuple(w.items()), L)
     wanted = flt.to_query(f)
     # Keep parameters a page owns (e.g. ?network=N05) and replace only the shared ones.
     for k in ("lang", "from", "to", "types", "unit", "w"):
@@ -195,6 +231,15 @@ def sidebar_filters() -> flt.Filters:
         if st.query_params.get(k) != v:
             st.query_params[k] = v
     return f
+
+
+def _set_period(a: str, b: str) -> None:
+    """Move the period slider (both languages' widgets) and rerun."""
+    ss = st.session_state
+    ss["_period"] = (a, b)
+    for L in i18n.LANGS:
+        ss.pop(f"period_{L}", None)
+    st.rerun()
 
 
 def weights_text(weights: dict[str, float], lang_: str) -> str:
@@ -214,9 +259,7 @@ def _run_through_app() -> None:
     # old "pages/ folder" mode, until some run has called st.navigation (streamlit/streamlit#9624). Tell the
     # page manager what app.py is about to tell it anyway, and run again: this time through app.py, on the
     # same page, with the sidebar filters.
-    from streamlit.runtime.pages_manager import PagesManager
-
-    PagesManager.uses_pages_directory = False
+    st_internals.use_navigation_mode()
     st.rerun()
 
 
@@ -231,3 +274,14 @@ def stop_if_empty() -> None:
         st.rerun()
     st.page_link("pages/upload.py", label=tr("page.upload"), icon=":material/upload_file:")
     st.stop()
+
+
+def stop_if_no_selection(reason: str | None) -> bool:
+    """Say why a view is empty (no type chosen, nothing matches); True when the page should stop."""
+    if reason is None:
+        return False
+    if reason == "no_types":
+        st.warning(tr("empty.no_types"))
+    else:
+        st.warning(tr("empty.no_match"))
+    return True

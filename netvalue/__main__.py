@@ -1,4 +1,4 @@
-"""Command line: python -m netvalue init|load|scores|bench ..."""
+"""Command line: python -m netvalue init|load|scores|backup|restore ..."""
 
 from __future__ import annotations
 
@@ -31,10 +31,7 @@ def _parser() -> argparse.ArgumentParser:
     restore = sub.add_parser("restore", parents=[common], help="replace the store's contents with a backup")
     restore.add_argument("directory", type=Path)
     restore.add_argument("--replace", action="store_true", help="allowed to replace a store that holds data")
-    bench = sub.add_parser("bench", help="benchmark load, scores, concurrency and pages against bare DuckDB")
-    from netvalue.bench import add_arguments
-
-    add_arguments(bench)
+    sub.add_parser("bench", help="moved: python -m tools.bench (development tooling)", add_help=False)
     return p
 
 
@@ -119,13 +116,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from netvalue import bench
-
-    if args.networks < 1 or args.repeats < 1:
-        print("--networks and --repeats must be at least 1", file=sys.stderr)
-        return 2
-    pages = [x.strip() for x in args.pages.split(",") if x.strip()] if args.pages else None
-    return bench.main(args.networks, args.out, args.skip_pages, pages, args.repeats)
+    # The benchmark is development tooling outside the library's import path; the library never runs tools/.
+    print("the benchmark moved: run `python -m tools.bench` from the repository root", file=sys.stderr)
+    return 2
 
 
 def main(argv: list[str] | None = None) -> int:

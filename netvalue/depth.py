@@ -40,12 +40,12 @@ import numpy as np
 import pandas as pd
 
 from netvalue import scoring
-from netvalue.filters import subtree
 from netvalue.i18n import t
+from netvalue.orgtree import INTERNAL_LEVEL_RANK as LEVEL_RANK
+from netvalue.orgtree import level_map, subtree
 from netvalue.schema import PERSPECTIVES
 
 DEPTH_LEVELS: tuple[str, ...] = ("unit", "centre", "area")
-LEVEL_RANK = {"municipality": 0, "area": 1, "centre": 2, "unit": 3}
 ACTIVITIES: tuple[str, ...] = ("networks", "people")
 GRAINS: tuple[str, ...] = ("quarter", "year")
 VALUE_COLUMNS: tuple[str, ...] = (*PERSPECTIVES, "overall")
@@ -59,30 +59,6 @@ LEVEL = 0.95
 # --------------------------------------------------------------------------------------------
 # The org tree at a level
 # --------------------------------------------------------------------------------------------
-
-def level_map(org_units: pd.DataFrame, level: str) -> pd.DataFrame:
-    """unit_id -> entity_id: every internal org unit at or below `level` and its ancestor at `level`
-    (itself when it is at the level). Units above the level, external units and units with no ancestor
-    at the level (an irregular tree) are absent."""
-    if level not in LEVEL_RANK:
-        raise ValueError(f"level must be one of {sorted(LEVEL_RANK)}")
-    parent = dict(zip(org_units["unit_id"], org_units["parent_id"], strict=True))
-    lvl = dict(zip(org_units["unit_id"], org_units["level"], strict=True))
-    target = LEVEL_RANK[level]
-    rows: list[tuple[str, str]] = []
-    for uid in org_units["unit_id"]:
-        rank = LEVEL_RANK.get(lvl[uid])
-        if rank is None or rank < target:
-            continue
-        cur, seen = uid, set()
-        while isinstance(cur, str) and cur not in seen:
-            seen.add(cur)
-            if lvl.get(cur) == level:
-                rows.append((uid, cur))
-                break
-            cur = parent.get(cur)
-    return pd.DataFrame(rows, columns=["unit_id", "entity_id"]).astype("str")
-
 
 def entity_frame(org_units: pd.DataFrame, level: str, scope: str | None = None) -> pd.DataFrame:
     """The entities at `level` in the chosen part of the organisation: entity_id, name, parent_name.

@@ -11,10 +11,12 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from netvalue.orgtree import subtree
 from netvalue.schema import NETWORK_TYPES, PERSPECTIVES
 from netvalue.scoring import EQUAL_WEIGHTS, normalise_weights
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+NO_TYPES = "none"  # the URL's word for "every network type cleared" (shown as such, never as all types)
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,12 @@ def from_query(params: Mapping[str, str], bounds: tuple[date | None, date | None
     end = _clamp(parse_month(params.get("to")), lo, hi) or hi
     if start and end and start > end:
         start, end = lo, hi
-    types = tuple(x for x in NETWORK_TYPES if x in str(params.get("types", "")).split(","))
+    raw_types = str(params.get("types", ""))
+    types = tuple(x for x in NETWORK_TYPES if x in raw_types.split(","))
+    if raw_types == NO_TYPES:
+        types = ()
+    elif not types:
+        types = NETWORK_TYPES
     unit = params.get("unit") or None
     if unit is not None and (unit_ids is None or unit not in unit_ids):
         unit = None
@@ -75,7 +82,7 @@ def from_query(params: Mapping[str, str], bounds: tuple[date | None, date | None
         except ValueError:
             weights = EQUAL_WEIGHTS
     lang = params.get("lang") if params.get("lang") in ("da", "en") else "da"
-    return Filters(start, end, types or NETWORK_TYPES, unit, tuple(weights.items()), lang)
+    return Filters(start, end, types, unit, tuple(weights.items()), lang)
 
 
 def _num(v: float) -> str:
@@ -91,31 +98,13 @@ def to_query(f: Filters) -> dict[str, str]:
     if f.end:
         q["to"] = month_str(f.end)
     if set(f.types) != set(NETWORK_TYPES):
-        q["types"] = ",".join(f.types)
+        q["types"] = ",".join(f.types) or NO_TYPES
     if f.unit_id:
         q["unit"] = f.unit_id
     w = f.weight_map
     if len(set(w.values())) > 1:
         q["w"] = "-".join(_num(w[p]) for p in PERSPECTIVES)
     return q
-
-
-def subtree(org_units: pd.DataFrame, unit_id: str | None) -> set[str]:
-    """The unit and everything below it (all units when unit_id is None)."""
-    if unit_id is None:
-        return set(org_units["unit_id"])
-    children: dict[str, list[str]] = {}
-    for uid, parent in zip(org_units["unit_id"], org_units["parent_id"], strict=True):
-        if isinstance(parent, str):
-            children.setdefault(parent, []).append(uid)
-    out, todo = set(), [unit_id]
-    while todo:
-        u = todo.pop()
-        if u in out:
-            continue
-        out.add(u)
-        todo.extend(children.get(u, []))
-    return out
 
 
 def select_networks(networks: pd.DataFrame, participation: pd.DataFrame, org_units: pd.DataFrame,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from datetime import date
 
 import pandas as pd
@@ -16,6 +17,9 @@ from netvalue import scoring
 from netvalue.schema import PERSPECTIVES
 
 HEADLINE_SCORES = (*PERSPECTIVES, "overall", "balance")
+# A network's score rests on thin evidence below this many value measurements in the window (e.g. five
+# indicators measured for half a year give 30): the strongest/weakest lists and the report flag it.
+THIN_EVIDENCE = 30
 
 
 def active_participation(participation: pd.DataFrame, start: date | None, end: date | None) -> pd.DataFrame:
@@ -34,29 +38,31 @@ def _at_end(p: pd.DataFrame, end: date | None) -> pd.DataFrame:
     return at_end.sort_values("joined_on").drop_duplicates(["network_id", "unit_id"], keep="last")
 
 
+def units_reached(participation: pd.DataFrame, org_units: pd.DataFrame, start: date | None, end: date | None,
+                  scope: Iterable[str] | None = None) -> set[str]:
+    """Units reached: the working units (level `unit`: not a centre or area taking part as a whole, not an
+    external partner) in the chosen part of the organisation (scope; None = all) that take part in the window.
+    The one definition of "units reached", on every page."""
+    p = active_participation(participation, start, end)
+    working = org_units.loc[org_units["level"] == "unit", "unit_id"]
+    if scope is not None:
+        working = working[working.isin(set(scope))]
+    return set(p["unit_id"]) & set(working)
+
+
 def key_figures(networks: pd.DataFrame, participation: pd.DataFrame, org_units: pd.DataFrame,
-                start: date | None, end: date | None) -> dict[str, int]:
-    """networks: the selected networks. Units reached counts the municipality's working units (level `unit`:
-    not a centre or area taking part as a whole, not external partners), as the ripples page does; people
-    counts everyone taking part at the end of the period, each (network, unit) once."""
+                start: date | None, end: date | None, scope: Iterable[str] | None = None) -> dict[str, int]:
+    """networks: the selected networks. units: units_reached by them; people: everyone taking part at the end
+    of the window in the chosen part of the organisation (scope; None = all), each (network, unit) once."""
     p = active_participation(participation[participation["network_id"].isin(networks["network_id"])], start, end)
-    internal = set(org_units.loc[org_units["level"] == "unit", "unit_id"])
     latest = _at_end(p, end)
+    if scope is not None:
+        latest = latest[latest["unit_id"].isin(set(scope))]
     return {
         "networks": len(networks),
-        "units": int(p.loc[p["unit_id"].isin(internal), "unit_id"].nunique()),
+        "units": len(units_reached(p, org_units, start, end, scope)),
         "people": int(latest["people"].sum()) if len(latest) else 0,
     }
-
-
-def previous_year(start: date | None, end: date | None) -> tuple[date | None, date | None]:
-    """The same-length window one year earlier (both ends moved back twelve months)."""
-    def back(d: date | None) -> date | None:
-        if d is None:
-            return None
-        return (pd.Timestamp(d) - pd.DateOffset(years=1)).date()
-
-    return back(start), back(end)
 
 
 def people_per_network(networks: pd.DataFrame, participation: pd.DataFrame, org_units: pd.DataFrame,
@@ -115,10 +121,12 @@ def changes(current: dict[str, float | None], previous: dict[str, float | None])
 
 
 def evidence_columns(stats: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
-    """Per network: n (value measurements), share_<level> for each evidence level, and share_evaluated (internal
-    plus external). The shares of a network sum to 1; they are NaN for a network without value measurements."""
+    """Per network: n (value measurements), share_<level> for each evidence level, share_evaluated (internal
+    plus external) and thin (fewer than THIN_EVIDENCE value measurements in the window). The shares of a
+    network sum to 1; they are NaN for a network without value measurements."""
     mix = scoring.evidence_mix(stats, indicators)
-    return mix.assign(share_evaluated=mix["share_evaluated_internal"] + mix["share_evaluated_external"])
+    return mix.assign(share_evaluated=mix["share_evaluated_internal"] + mix["share_evaluated_external"],
+                      thin=mix["n"].fillna(0) < THIN_EVIDENCE)
 
 
 def ranked(scores: pd.DataFrame) -> pd.DataFrame:
@@ -161,12 +169,12 @@ def ternary_points(scores: pd.DataFrame, people: pd.DataFrame) -> pd.DataFrame:
 
 def headline(networks: pd.DataFrame, participation: pd.DataFrame, org_units: pd.DataFrame, stats: pd.DataFrame,
              indicators: pd.DataFrame, weights: dict[str, float] | None, start: date | None,
-             end: date | None) -> dict[str, float | None]:
+             end: date | None, scope: Iterable[str] | None = None) -> dict[str, float | None]:
     """Every headline number of a selection over a window (stats already cut to the window): networks, units,
     people, citizen, economy, staff, overall, balance, net_dkk, saved_dkk, cost_dkk."""
     s = stats[stats["network_id"].isin(networks["network_id"])]
     scores = scoring.network_scores(s, indicators, networks, weights)
-    counts = key_figures(networks, participation, org_units, start, end)
+    counts = key_figures(networks, participation, org_units, start, end, scope)
     return {**{k: float(v) for k, v in counts.items()}, **value_figures(scores, scoring.net_dkk(s, indicators))}
 
 

@@ -61,87 +61,17 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from netvalue import keyfigures
+from netvalue.orgtree import ancestors, org_tree  # noqa: F401 - org_tree re-exported: one home, orgtree
+
 RINGS: tuple[int, ...] = (0, 1, 2, 3, 4)
 GRAINS: dict[str, int] = {"month": 1, "quarter": 3}
 ORIGINS: tuple[str, ...] = ("new", "from_ended", "from_running", "unknown")
-_LEVEL_RANK = {"municipality": 0, "area": 1, "centre": 2, "unit": 3, "external": 4}
 
 
 # --------------------------------------------------------------------------------------------
 # The org tree
 # --------------------------------------------------------------------------------------------
-def org_tree(org_units: pd.DataFrame) -> pd.DataFrame:
-    """One row per unit with its place in the tree, in tree order (root, then each area followed by its
-    centres and their units; external actors last; siblings by name).
-
-    Columns: unit_id, name, level, parent_id, area_id, centre_id (nearest area/centre on the way up, the
-    unit itself included; <NA> when none), external (the unit or something above it is external), depth
-    (0 for a root), label (the name indented by depth), order (0..n-1). Units caught in a loop of parents
-    (unreachable from any root) come last, by name, at depth 0.
-    """
-    ids = [str(u) for u in org_units["unit_id"]]
-    names = dict(zip(ids, org_units["name"].astype(str), strict=True))
-    levels = dict(zip(ids, org_units["level"].astype(str), strict=True))
-    parent = {u: (p if isinstance(p, str) and p and p != u else None)
-              for u, p in zip(ids, org_units["parent_id"], strict=True)}
-
-    area, centre, external = {}, {}, {}
-    for u in ids:
-        seen: set[str] = set()
-        a = c = None
-        ext = False
-        cur: str | None = u
-        while cur is not None and cur in names and cur not in seen:
-            seen.add(cur)
-            lvl = levels[cur]
-            if lvl == "area" and a is None:
-                a = cur
-            elif lvl == "centre" and c is None:
-                c = cur
-            elif lvl == "external":
-                ext = True
-            cur = parent[cur]
-        area[u], centre[u], external[u] = a, c, ext
-
-    def sort_key(u: str) -> tuple[int, int, str, str]:
-        return (int(levels[u] == "external"), _LEVEL_RANK.get(levels[u], 5), names[u], u)
-
-    children: dict[str | None, list[str]] = {}
-    for u in ids:
-        p = parent[u] if parent[u] in names else None
-        children.setdefault(p, []).append(u)
-    order: list[str] = []
-    depth: dict[str, int] = {}
-    visited: set[str] = set()
-    stack = [(u, 0) for u in sorted(children.get(None, []), key=sort_key, reverse=True)]
-    while stack:
-        u, d = stack.pop()
-        if u in visited:
-            continue
-        visited.add(u)
-        order.append(u)
-        depth[u] = d
-        stack.extend((c, d + 1) for c in sorted(children.get(u, []), key=sort_key, reverse=True))
-    for u in sorted((u for u in ids if u not in visited), key=lambda u: (names[u], u)):
-        order.append(u)
-        depth[u] = 0
-
-    out = pd.DataFrame({
-        "unit_id": order,
-        "name": [names[u] for u in order],
-        "level": [levels[u] for u in order],
-        "parent_id": pd.array([parent[u] for u in order], dtype="str"),
-        "area_id": pd.array([area[u] for u in order], dtype="str"),
-        "centre_id": pd.array([centre[u] for u in order], dtype="str"),
-        "external": np.array([external[u] for u in order], dtype=bool),
-        "depth": np.array([depth[u] for u in order], dtype="int64"),
-    })
-    out["unit_id"] = out["unit_id"].astype("str")
-    out["label"] = ["\u2003" * d + n for d, n in zip(out["depth"], out["name"], strict=True)]
-    out["order"] = np.arange(len(out), dtype="int64")
-    return out
-
-
 def _ring_codes(same: np.ndarray, ext: np.ndarray, centre_u: pd.Series, centre_h: pd.Series,
                 area_u: pd.Series, area_h: pd.Series) -> np.ndarray:
     same_centre = (centre_u.notna() & (centre_u == centre_h).fillna(False)).to_numpy(dtype=bool)
@@ -412,20 +342,6 @@ def unit_activity(links: pd.DataFrame, tree: pd.DataFrame, periods_: pd.Series,
     return out.astype({"unit_id": "str", "label": "str", "level": "str", "networks": "int64"})
 
 
-def _ancestors(tree: pd.DataFrame) -> pd.DataFrame:
-    """unit_id -> every unit on its way up, itself included (loop-safe): columns unit_id, ancestor_id."""
-    parent = dict(zip(tree["unit_id"], tree["parent_id"], strict=True))
-    rows = []
-    for u in tree["unit_id"]:
-        seen: set[str] = set()
-        cur = u
-        while isinstance(cur, str) and cur in parent and cur not in seen:
-            seen.add(cur)
-            rows.append((u, cur))
-            cur = parent[cur]
-    return pd.DataFrame(rows, columns=["unit_id", "ancestor_id"], dtype="str")
-
-
 def tree_activity(tree: pd.DataFrame, pairs: pd.DataFrame, scores: pd.DataFrame | None = None,
                   root: str | None = None) -> pd.DataFrame:
     """The internal org tree (below root, root included; the whole tree when None) with, per node:
@@ -435,12 +351,12 @@ def tree_activity(tree: pd.DataFrame, pairs: pd.DataFrame, scores: pd.DataFrame 
     Columns: unit_id, parent_id, name, level, networks, own, value; parent_id is empty for the top row."""
     t = tree[~tree["external"]]
     if root is not None:
-        keep = set(_ancestors(t).query("ancestor_id == @root")["unit_id"])
+        keep = set(ancestors(t).query("ancestor_id == @root")["unit_id"])
         t = t[t["unit_id"].isin(keep)]
     ids = set(t["unit_id"])
     pr = pairs[["network_id", "unit_id"]].drop_duplicates()
     pr = pr[pr["unit_id"].isin(ids)]
-    up = pr.merge(_ancestors(t), on="unit_id")
+    up = pr.merge(ancestors(t), on="unit_id")
     up = up[up["ancestor_id"].isin(ids)][["ancestor_id", "network_id"]].drop_duplicates()
     info = t.set_index("unit_id")
     out = pd.DataFrame({"unit_id": t["unit_id"].to_numpy()})
@@ -602,7 +518,7 @@ def plain_facts(networks: pd.DataFrame, participation: pd.DataFrame, tree: pd.Da
     working = tree[(tree["level"] == "unit") & tree["unit_id"].isin(in_scope)]
     f2, l2 = _spans(participation["joined_on"], participation["left_on"], s_no, e_no, "month")
     window = participation[f2 <= l2]
-    reached_units = set(window["unit_id"]) & set(working["unit_id"])
+    reached_units = keyfigures.units_reached(participation, tree, start, end, in_scope)
     internal = tree[~tree["external"] & tree["unit_id"].isin(in_scope)]
     per_unit = window[window["unit_id"].isin(set(internal["unit_id"]))].groupby("unit_id")["network_id"].nunique()
     rank = per_unit.index.map(tree.set_index("unit_id")["order"])

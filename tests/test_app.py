@@ -54,7 +54,7 @@ def test_language_switch_changes_the_text(db):
 def test_type_filter_changes_the_numbers(db):
     at = run_app()
     before = int(next(m for m in at.metric if m.label == "Aktive netværk").value)
-    at.multiselect(key="types").set_value(["learning"]).run()
+    at.multiselect(key="types_da").set_value(["learning"]).run()
     after = int(next(m for m in at.metric if m.label == "Aktive netværk").value)
     assert 0 < after < before
 
@@ -62,16 +62,16 @@ def test_type_filter_changes_the_numbers(db):
 def test_a_shared_url_restores_the_filters(db):
     at = run_app(params={"types": "innovation", "lang": "en", "from": "2014-01", "to": "2015-12"})
     assert not at.exception
-    assert at.multiselect(key="types").value == ["innovation"]
-    assert at.select_slider(key="period").value == ("2014-01", "2015-12")
+    assert at.multiselect(key="types_en").value == ["innovation"]
+    assert at.select_slider(key="period_en").value == ("2014-01", "2015-12")
     assert any(m.label == "Active networks" for m in at.metric)
 
 
 def test_garbage_query_parameters_fall_back_to_defaults(db):
     at = run_app(params={"types": "nonsense", "period": "zzz", "unit": "no-such-unit", "w": "a-b-c", "lang": "xx"})
     assert not at.exception
-    assert at.multiselect(key="types").value == ["welfare", "innovation", "learning"]
-    assert at.selectbox(key="unit").value is None
+    assert at.multiselect(key="types_da").value == ["welfare", "innovation", "learning"]
+    assert at.selectbox(key="unit_da").value is None
     assert any(m.label == "Aktive netværk" for m in at.metric)
 
 
@@ -87,12 +87,12 @@ def test_an_empty_store_offers_the_sample(db):
 def test_the_period_filter_narrows_the_numbers_and_survives_a_page_switch(db):
     at = run_app()
     before = int(next(m for m in at.metric if m.label == "Aktive netværk").value)
-    at.select_slider(key="period").set_value(("2013-09", "2014-08")).run()
+    at.select_slider(key="period_da").set_value(("2013-09", "2014-08")).run()
     after = int(next(m for m in at.metric if m.label == "Aktive netværk").value)
     assert after == 13 < before  # the seed's first year: 13 working networks
     at.switch_page("pages/method.py").run()
     assert not at.exception
-    assert at.select_slider(key="period").value == ("2013-09", "2014-08")
+    assert at.select_slider(key="period_da").value == ("2013-09", "2014-08")
 
 
 def test_a_failure_shows_a_friendly_message_not_a_traceback(tmp_path, monkeypatch):

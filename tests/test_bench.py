@@ -12,16 +12,17 @@ from pathlib import Path
 
 import pytest
 
-from netvalue import bench
+from tests.test_layers import imports
+from tools import bench
 
 ROOT = Path(__file__).resolve().parent.parent
-CORE = {"load", "load.page", "scores", "concurrency.reads", "concurrency.max_latency", "memory.main"}
+CORE = {"load", "load.process", "load.page", "scores", "concurrency.reads", "concurrency.max_latency", "memory.main"}
 RECORD_ONLY = {"load.page"}  # figures printed for the record, with no goal
 PAGE_FIGURES = ("first_render", "rerun", "figure_bytes")
 
 
 def run_cli(out: Path, *args: str) -> tuple[subprocess.CompletedProcess, dict]:
-    proc = subprocess.run([sys.executable, "-m", "netvalue", "bench", "--networks", "20", "--repeats", "1",
+    proc = subprocess.run([sys.executable, "-m", "tools.bench", "--networks", "20", "--repeats", "1",
                            "--out", str(out), *args], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
     return proc, json.loads((out / "bench.json").read_text(encoding="utf-8"))
@@ -80,7 +81,7 @@ def test_bench_with_one_page_times_it_against_the_sample(tmp_path):
 
 
 def test_unknown_page_is_refused(tmp_path):
-    proc = subprocess.run([sys.executable, "-m", "netvalue", "bench", "--networks", "20", "--pages", "nosuch",
+    proc = subprocess.run([sys.executable, "-m", "tools.bench", "--networks", "20", "--pages", "nosuch",
                            "--out", str(tmp_path)], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 2 and "nosuch" in proc.stderr
     assert not (tmp_path / "bench.json").exists()
@@ -104,9 +105,8 @@ def test_table_formats_ratio_and_missing_reference():
 
 
 def test_bench_module_imports_neither_streamlit_nor_duckdb():
-    source = (ROOT / "netvalue" / "bench.py").read_text(encoding="utf-8")
-    assert "import streamlit" not in source and "import duckdb" not in source  # duckdb only through store.py
-    code = "import sys, netvalue.bench, netvalue.__main__; print('streamlit' in sys.modules)"
+    assert not imports(ROOT / "tools" / "bench.py") & {"streamlit", "duckdb"}  # duckdb only through store.py
+    code = "import sys, tools.bench, netvalue.__main__; print('streamlit' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 

@@ -36,8 +36,9 @@ def titled(fig: go.Figure) -> str:
 def test_legs_ternary_one_trace_per_type_sized_by_people():
     fig = oc.legs_ternary(scores(), "da")
     assert titled(fig) == t("chart.ternary.title", "da")
-    assert [tr.type for tr in fig.data] == ["scatterternary", "scatterternary"]
-    welfare, learning = fig.data
+    networks = [tr for tr in fig.data if tr.hoverinfo != "skip"]  # the other trace marks the centre
+    assert [tr.type for tr in networks] == ["scatterternary", "scatterternary"]
+    welfare, learning = networks
     assert welfare.name == "Velfærdsnetværk" and learning.name == "Læringsnetværk"
     assert list(welfare.a) == [90.0, 60.0] and list(welfare.b) == [10.0, 60.0] and list(welfare.c) == [50.0, 60.0]
     assert welfare.marker.color == TYPE_COLOURS["welfare"]
@@ -45,18 +46,17 @@ def test_legs_ternary_one_trace_per_type_sized_by_people():
     assert learning.marker.size[0] == oc.MAX_MARKER
     assert welfare.marker.size[0] == pytest.approx(oc.MAX_MARKER * np.sqrt(10 / 40))
     assert welfare.marker.size[1] == oc.MIN_MARKER
-    assert "d" not in {row[0] for tr in fig.data for row in tr.customdata}, "d has no citizen leg"
+    assert "d" not in {row[0] for tr in networks for row in tr.customdata}, "d has no citizen leg"
     assert fig.layout.ternary.sum == 100
     assert fig.layout.ternary.aaxis.title.text == "Borger"
 
 
-def test_ternary_zoom_keeps_every_network_in_view():
-    mins = oc.ternary_zoom(scores().dropna(subset=["citizen"]))
-    # smallest shares 6.7 %, 6.7 % and 33.3 %, less 2, rounded down to 5
-    assert mins == {"citizen": 0.0, "economy": 0.0, "staff": 30.0}
-    crowded = pd.DataFrame({"citizen": [34.0], "economy": [33.0], "staff": [33.0]})
-    assert sum(oc.ternary_zoom(crowded).values()) <= 85
-
+def test_ternary_shows_the_whole_triangle_with_its_centre_marked():
+    fig = oc.legs_ternary(scores().dropna(subset=["citizen"]).assign(people=5), "da")
+    t = fig.layout.ternary
+    assert (t.aaxis.min, t.baxis.min, t.caxis.min) == (0, 0, 0)
+    centre = [tr for tr in fig.data if tr.hoverinfo == "skip"]
+    assert len(centre) == 1 and list(centre[0].a) == pytest.approx([100 / 3])
 
 def test_legs_ternary_without_complete_networks_says_so():
     fig = oc.legs_ternary(scores().iloc[3:], "en")

@@ -22,6 +22,7 @@ import pytest
 from netvalue import ingest, sample, service
 from netvalue.schema import LOAD_ORDER
 from netvalue.store import Store
+from tools import largesample
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKER = ROOT / "tests" / "crash_worker.py"
@@ -107,7 +108,7 @@ def run_worker(db: Path, csv: Path, kill_after: float | str | None) -> tuple[lis
 def setting(tmp_path_factory):
     """The base store file, the measurements file, the before and after states and the write phase's length."""
     root = tmp_path_factory.mktemp("crash")
-    frames = sample.generate(networks=NETWORKS)
+    frames = largesample.generate(NETWORKS)
     paths = {p.stem: p for p in sample.write_csv(frames, root / "csv")}
     base = root / "base.duckdb"
     with Store(base) as store:

@@ -324,8 +324,8 @@ def test_hostile_query_strings_on_every_page(app_db, page, kind):
     at = run_app(page, params=params)
     assert not at.exception, [e.value for e in at.exception]
     assert at.title, f"{page} shows its title"
-    assert at.multiselect(key="types").value == list(NETWORK_TYPES), "garbage falls back to every type"
-    assert at.selectbox(key="unit").value is None
+    assert at.multiselect(key="types_da").value == list(NETWORK_TYPES), "garbage falls back to every type"
+    assert at.selectbox(key="unit_da").value is None
     assert at.segmented_control(key="lang").value == "da"
     shown = "\n".join(str(getattr(e, "value", "")) for kind_ in MARKDOWN_KINDS for e in at.get(kind_))
     assert "<script>" not in shown, "a query parameter is never echoed into the page"

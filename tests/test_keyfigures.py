@@ -19,12 +19,6 @@ from netvalue import keyfigures as kf
 from netvalue import scoring
 
 
-def test_previous_year_moves_both_ends_back_twelve_months():
-    assert kf.previous_year(date(2015, 3, 1), date(2016, 2, 1)) == (date(2014, 3, 1), date(2015, 2, 1))
-    assert kf.previous_year(None, date(2016, 2, 29)) == (None, date(2015, 2, 28))
-    assert kf.previous_year(None, None) == (None, None)
-
-
 def test_key_figures_count_networks_internal_units_and_people_at_the_end(tiny_tables):
     figs = kf.key_figures(
         tiny_tables["networks"],

@@ -43,10 +43,13 @@ def test_overview_answers_the_directors_questions(db):
     labels = [m.label for m in at.metric]
     assert labels == ["Aktive netværk", "Enheder nået", "Personer med", "Netto kroner", "Borger",
                       "Kommune (økonomi)", "Medarbejder (trivsel)", "Samlet værdi"]
-    assert int(metric(at, "Aktive netværk").value) >= 25
-    assert metric(at, "Netto kroner").value.endswith("mio. kr.")
+    # It opens on the latest twelve months of the sample (2019) and compares them with 2018.
+    assert int(metric(at, "Aktive netværk").value) == 17
+    assert metric(at, "Aktive netværk").delta == "-1"
+    assert metric(at, "Netto kroner").value == "5,3 mio. kr."
+    assert metric(at, "Netto kroner").delta == "-486.500 kr.", "2019 against 2018, not against an overlapping window"
     assert 0 < int(metric(at, "Samlet værdi").value) < 100
-    assert metric(at, "Aktive netværk").delta, "compared with the year before"
+    assert any("januar 2018 – december 2018" in c for c in captions(at))
     assert len(at.get("plotly_chart")) == 3
     assert sum(c.startswith("Sådan læses den") for c in captions(at)) == 3
     assert any("Vægte i brug" in c for c in captions(at))
@@ -57,22 +60,39 @@ def test_overview_answers_the_directors_questions(db):
 def test_overview_filter_changes_the_numbers(db):
     at = ok(run_app())
     before = {m.label: m.value for m in at.metric}
-    ok(at.multiselect(key="types").set_value(["learning"]).run())
+    ok(at.multiselect(key="types_da").set_value(["learning"]).run())
     after = {m.label: m.value for m in at.metric}
     assert int(after["Aktive netværk"]) < int(before["Aktive netværk"])
     assert after["Personer med"] != before["Personer med"]
     assert after["Samlet værdi"] != before["Samlet værdi"] or after["Borger"] != before["Borger"]
 
 
-def test_overview_compares_a_period_with_the_year_before(db):
+def test_overview_compares_a_period_with_the_window_just_before(db):
     at = ok(run_app(params={"from": "2016-01", "to": "2016-12"}))
-    assert any("2015-01 – 2015-12" in c for c in captions(at))
+    assert any("januar 2015 – december 2015" in c for c in captions(at))
     assert metric(at, "Samlet værdi").delta is not None
+    one = ok(run_app(params={"from": "2016-03", "to": "2016-03"}))
+    assert any("marts 2016 med måneden før: februar 2016" in c for c in captions(one))
+
+
+def test_overview_has_no_arrows_when_the_earlier_window_precedes_the_data(db):
+    at = ok(run_app(params={"from": "2013-09", "to": "2019-12"}))
+    assert all(not m.delta for m in at.metric)
+    assert any("ligger før de første data (september 2013)" in i.value for i in at.info)
+
+
+def test_clearing_every_type_shows_no_networks_and_says_so(db):
+    at = ok(run_app())
+    ok(at.multiselect(key="types_da").set_value([]).run())
+    assert not at.metric
+    assert any("Ingen netværkstyper er valgt" in w.value for w in at.warning)
+    assert at.query_params["types"] == ["none"] if isinstance(at.query_params["types"], list) else \
+        at.query_params["types"] == "none"
 
 
 def test_overview_says_when_no_network_matches(db):
     at = ok(run_app())
-    ok(at.selectbox(key="unit").set_value("U-MUSIK").run())
+    ok(at.selectbox(key="unit_da").set_value("U-MUSIK").run())
     assert any("Ingen netværk passer" in w.value for w in at.warning)
     assert not at.metric
 
@@ -109,7 +129,7 @@ def test_search_sort_and_filter_the_table(db):
     ok(at.selectbox(key="networks_sort").set_value("name").run())
     names = table(at)["name"].tolist()
     assert names == sorted(names)
-    ok(at.multiselect(key="types").set_value(["innovation"]).run())
+    ok(at.multiselect(key="types_da").set_value(["innovation"]).run())
     assert set(table(at)["type"]) == {"Innovationsnetværk"}
     ok(at.text_input(key="networks_search").input("ingen-sådan").run())
     assert any("Ingen netværk passer til søgningen" in i.value for i in at.info)
@@ -118,7 +138,7 @@ def test_search_sort_and_filter_the_table(db):
 def test_a_shared_link_opens_a_network_with_its_filters(db):
     at = ok(run_app(NETWORKS, params={"network": "N07", "lang": "en", "types": "innovation"}))
     assert at.title[0].value == "Hverdagsrehabilitering i hjemmeplejen"
-    assert at.multiselect(key="types").value == ["innovation"]
+    assert at.multiselect(key="types_da").value == ["innovation"]
     assert any("outside the chosen filters" in i.value for i in at.info)
     assert [m.label for m in at.metric] == ["Overall value", "Self-reported", "Balance", "Net DKK"]
     assert [s.value for s in at.subheader][:2] == ["What makes the score?", "Down to the measurements"]

@@ -11,6 +11,7 @@ import pytest
 
 from netvalue import sample
 from tests.support import DESIGN_COLUMNS
+from tools import largesample
 
 EXPECTED_COLUMNS = DESIGN_COLUMNS
 KEYS = {
@@ -33,7 +34,7 @@ def frames() -> dict[str, pd.DataFrame]:
 
 @pytest.fixture(scope="module")
 def large() -> dict[str, pd.DataFrame]:
-    return sample.generate(40)
+    return largesample.generate(40)
 
 
 def _ids(frame: pd.DataFrame, column: str) -> set[str]:
@@ -324,13 +325,13 @@ def test_large_integrity(large):
 
 
 def test_large_is_deterministic(large):
-    again = sample.generate(40)
+    again = largesample.generate(40)
     for name in large:
         pd.testing.assert_frame_equal(large[name], again[name])
 
 
 def test_large_scales_org_tree_and_budding():
-    f = sample.generate(800)
+    f = largesample.generate(800)
     _check_integrity(f)
     assert len(f["org_units"]) >= 800 // 4
     assert (f["networks"]["parent_network_id"] != "").sum() > 10
@@ -339,7 +340,7 @@ def test_large_scales_org_tree_and_budding():
 
 def test_large_2000_is_fast_and_about_a_million_rows():
     started = time.perf_counter()
-    f = sample.generate(2000)
+    f = largesample.generate(2000)
     elapsed = time.perf_counter() - started
     assert elapsed < 15
     assert 800_000 <= len(f["measurements"]) <= 1_200_000
@@ -348,7 +349,7 @@ def test_large_2000_is_fast_and_about_a_million_rows():
 
 def test_generate_rejects_nonpositive():
     with pytest.raises(ValueError):
-        sample.generate(0)
+        largesample.generate(0)
 
 
 # --- CSV output ------------------------------------------------------------------------------
@@ -392,7 +393,7 @@ def test_csv_is_byte_identical_across_runs(tmp_path):
 def test_main_writes_files(tmp_path, capsys):
     assert sample.main(["--out", str(tmp_path / "s")]) == 0
     assert sorted(p.name for p in (tmp_path / "s").iterdir()) == sorted(f"{n}.csv" for n in sample.RECORD_ORDER)
-    assert sample.main(["--networks", "30", "--out", str(tmp_path / "l")]) == 0
+    assert largesample.main(["--networks", "30", "--out", str(tmp_path / "l")]) == 0
     nets = pd.read_csv(tmp_path / "l" / "networks.csv", dtype=str, keep_default_na=False)
     assert len(nets) == 30
     assert "networks.csv" in capsys.readouterr().out

@@ -1,4 +1,4 @@
-"""Time every page of app.py under Streamlit's AppTest against the store in $NETVALUE_DB (run by netvalue.bench).
+"""Time every page of app.py under Streamlit's AppTest against the store in $NETVALUE_DB (run by tools/bench.py).
 
 For each page, a fresh AppTest (tests/apptest_support.run_app, which works around AppTest's pages/ quirk) with
 st.cache_data cleared: the first render is run_app(page) — app.py with the sidebar and the default page, then
@@ -28,17 +28,18 @@ if str(ROOT) not in sys.path:
 
 import streamlit as st  # noqa: E402
 
-from netvalue.bench import peak_rss_bytes  # noqa: E402
-from tests.apptest_support import run_app  # noqa: E402
+import st_internals  # noqa: E402
+from tools.bench import peak_rss_bytes  # noqa: E402
+from tools.harness import run_app  # noqa: E402
 
 
 def chart_bytes(at) -> list[int]:  # type: ignore[no-untyped-def]
     """The bytes of figure JSON (PlotlyChart.spec) of each plotly chart in the page's element tree."""
-    return [len(c.proto.spec.encode("utf-8")) for c in at.get("plotly_chart")]
+    return [len(spec.encode("utf-8")) for spec in st_internals.chart_specs(at)]
 
 
 def peak_memory_bytes() -> int:
-    """This process's own peak resident memory (see netvalue.bench.peak_rss_bytes)."""
+    """This process's own peak resident memory (see tools.bench.peak_rss_bytes)."""
     return peak_rss_bytes()
 
 

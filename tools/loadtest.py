@@ -39,7 +39,8 @@ if str(ROOT) not in sys.path:
 from netvalue import sample, service  # noqa: E402
 from netvalue.i18n import t  # noqa: E402
 from netvalue.store import Store  # noqa: E402
-from tests.browser_support import CHROMIUM_ARGS, chromium_path, streamlit_server  # noqa: E402
+from tools import largesample  # noqa: E402
+from tools.harness import CHROMIUM_ARGS, chromium_path, streamlit_server  # noqa: E402
 
 PAGES = ["", "networks", "ripples", "depth_breadth", "upload", "method"]  # url paths; "" is the overview
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
@@ -227,7 +228,7 @@ def _loopback(url: str) -> bool:
 def prepare_store(db: Path, networks: int | None) -> dict[str, int]:
     with Store(db) as store:
         if networks:
-            paths = sample.write_csv(sample.generate(networks=networks), db.parent / "csv")
+            paths = sample.write_csv(largesample.generate(networks), db.parent / "csv")
             service.load_files(store, [(p.name, p.read_bytes()) for p in paths], who="loadtest")
         else:
             service.ensure_sample(store)

@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from netvalue.charts.style import PERSPECTIVE_COLOURS, TYPE_COLOURS, apply_style, empty_figure
+from netvalue.charts.style import OKABE_ITO, PERSPECTIVE_COLOURS, TYPE_COLOURS, apply_style, empty_figure
 from netvalue.i18n import label, t
 from netvalue.schema import NETWORK_TYPES, PERSPECTIVES
 
@@ -91,29 +91,25 @@ def legs_ternary(points: pd.DataFrame, lang: str = "da") -> go.Figure:
                                         part["people"]]),
             hovertemplate=hover,
         ))
-    mins = ternary_zoom(data)
+    # The whole triangle, never zoomed: the centre (a third on each leg) is balance only when every axis
+    # starts at 0, and the caption says so. The centre is marked.
+    fig.add_trace(go.Scatterternary(
+        a=[100 / 3], b=[100 / 3], c=[100 / 3], mode="markers+text", name=t("chart.ternary.balance", lang),
+        text=[t("chart.ternary.balance", lang)], textposition="bottom center", hoverinfo="skip",
+        marker={"symbol": "x-thin", "size": 14, "line": {"width": 2, "color": OKABE_ITO["black"]}},
+        showlegend=False,
+    ))
     axis = {"linewidth": 1, "ticks": "outside", "ticksuffix": "%", "gridcolor": "#DDDDDD", "tickfont": {"size": 11},
             "dtick": 10}
     fig.update_layout(ternary={
         "sum": 100,
         "bgcolor": "white",
-        **{f"{ax}axis": {**axis, "min": mins[p], "title": {"text": t(f"chart.ternary.{p}", lang), "font": {"size": 14}}}
+        **{f"{ax}axis": {**axis, "min": 0, "title": {"text": t(f"chart.ternary.{p}", lang), "font": {"size": 14}}}
            for ax, p in zip("abc", PERSPECTIVES, strict=True)},
     })
     fig = room_for_legend(apply_style(fig, title, height=500), top=100)
     fig.update_layout(margin={"l": 90, "r": 90, "b": 50})
     return fig
-
-
-def ternary_zoom(data: pd.DataFrame, step: float = 5.0, pad: float = 2.0) -> dict[str, float]:
-    """The lowest share (in %) to show on each axis of the triangle, so the networks fill it: each leg's smallest
-    share less pad, rounded down to step, never below 0; together at most 100 - 3 * step."""
-    shares = 100 * data[list(PERSPECTIVES)].div(data[list(PERSPECTIVES)].sum(axis=1), axis=0)
-    mins = {p: max(0.0, float(np.floor((shares[p].min() - pad) / step) * step)) for p in PERSPECTIVES}
-    while sum(mins.values()) > 100 - 3 * step:
-        top = max(mins, key=mins.get)
-        mins[top] -= step
-    return mins
 
 
 def strongest_weakest(top: pd.DataFrame, bottom: pd.DataFrame, lang: str = "da") -> go.Figure:

@@ -1,7 +1,7 @@
 """The benchmark: netvalue at a million measurement rows, each figure beside a bare-DuckDB or small-data reference.
 
-``python -m netvalue bench [--networks N] [--out DIR] [--skip-pages]`` generates N networks
-(netvalue.sample.generate; N=2000 is about a million measurement rows), writes them as CSV files into a
+``python -m tools.bench [--networks N] [--out DIR] [--skip-pages]`` generates N networks
+(tools.largesample.generate; N=2000 is about a million measurement rows), writes them as CSV files into a
 temporary directory and measures, in one run and on the same files:
 
 - load: service.load_files on the measurements file into a store that already holds the other record types
@@ -12,7 +12,7 @@ temporary directory and measures, in one run and on the same files:
 - concurrency: one thread loads the measurements file into a file-backed store as a fresh batch while another
   reads through the same Store; the reads finished during the load and their worst latency;
 - pages: every page of app.py's navigation under Streamlit's AppTest (tools/bench_pages.py, in a subprocess
-  so this package never imports streamlit), at N networks against the embedded sample: first render, cached
+  so this process never imports streamlit), at N networks against the embedded sample: first render, cached
   rerun (medians of the repeats) and the bytes of figure JSON sent to the browser;
 - peak memory of this process and of the page subprocess (VmHWM; ru_maxrss kept beside it in the JSON).
 
@@ -43,6 +43,7 @@ from pathlib import Path
 
 from netvalue import ingest, sample, service
 from netvalue.store import Store, reference_read_csv
+from tools import largesample
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "app.py"
@@ -168,7 +169,7 @@ def _files(paths: Sequence[Path]) -> list[tuple[str, bytes]]:
 
 def write_data(networks: int, directory: Path) -> tuple[Path, list[Path], int]:
     """Generate N networks as CSV files; (measurements file, the other files, measurement rows)."""
-    frames = sample.generate(networks=networks)
+    frames = largesample.generate(networks)
     rows = len(frames["measurements"])
     paths = sample.write_csv(frames, directory)
     del frames
@@ -214,6 +215,31 @@ def bench_load(measurements: Path, others: Sequence[Path], repeats: int) -> dict
     return {"netvalue_s": statistics.median(ours), "reference_s": statistics.median(ref), "netvalue_runs": ours,
             "reference_runs": ref, "rows": rows, "fast_path": fast, "page_s": statistics.median(page),
             "page_runs": page}
+
+
+_BARE_READ_CSV = ("import duckdb, sys; con = duckdb.connect(sys.argv[1]); "
+                  "con.execute('CREATE TABLE m AS SELECT * FROM read_csv(?)', [sys.argv[2]]); con.close()")
+
+
+def bench_load_process(measurements: Path, others: Sequence[Path], repeats: int, work: Path) -> dict[str, object]:
+    """Median wall seconds of `python -m netvalue load FILE` as a whole process (start-up and imports included)
+    into a store holding the other record types, against a bare `python -c` DuckDB read_csv of the same file."""
+    ours, ref = [], []
+    for i in range(repeats):
+        bare = work / f"bare-{i}.duckdb"
+        s, _ = timed(lambda bare=bare: subprocess.run([sys.executable, "-c", _BARE_READ_CSV, str(bare),
+                                                        str(measurements)], check=True, cwd=ROOT))
+        ref.append(s)
+        db = work / f"process-{i}.duckdb"
+        store_with(others, db).close()
+        s, _ = timed(lambda db=db: subprocess.run([sys.executable, "-m", "netvalue", "load", "--db", str(db),
+                                                   str(measurements)], check=True, cwd=ROOT,
+                                                  stdout=subprocess.DEVNULL))
+        ours.append(s)
+        for path in (bare, db):
+            path.unlink(missing_ok=True)
+    return {"netvalue_s": statistics.median(ours), "reference_s": statistics.median(ref), "netvalue_runs": ours,
+            "reference_runs": ref}
 
 
 def bench_scores(store: Store, repeats: int) -> dict[str, object]:
@@ -347,6 +373,11 @@ def figures(result: dict) -> list[Figure]:
     how = "DuckDB path" if ld.get("fast_path") else "pandas path"
     rows.append(Figure("load", f"load measurements CSV ({ld['rows']:,} rows, {how}) vs DuckDB read_csv", "s",
                        ld["netvalue_s"], ld["reference_s"], f"≤ {LOAD_GOAL:g}×", ratio <= LOAD_GOAL))
+    if "load_process" in result:
+        lp = result["load_process"]
+        rows.append(Figure("load.process", "python -m netvalue load as a whole process vs python -c read_csv", "s",
+                           lp["netvalue_s"], lp["reference_s"], f"≤ {LOAD_GOAL:g}×",
+                           lp["netvalue_s"] / lp["reference_s"] <= LOAD_GOAL))
     if "page_s" in ld:
         rows.append(Figure("load.page", "same file the upload page's way (check with preview, then save)", "s",
                            ld["page_s"], ld["reference_s"], "— (for the record)", None))
@@ -438,6 +469,8 @@ def run(networks: int = 2000, pages: Sequence[str] | None = None, repeats: int =
                           "files": {p.name: p.stat().st_size for p in [*others, measurements]}}
         log(f"{rows:,} measurement rows; load x{repeats} ...")
         result["load"] = bench_load(measurements, others, repeats)
+        log("load as a whole process ...")
+        result["load_process"] = bench_load_process(measurements, others, repeats, work)
         db = work / "bench.duckdb"
         store = store_with(others, db)
         try:
@@ -507,3 +540,19 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--pages", default=None, help="comma-separated pages to time (default: all of app.py's)")
     p.add_argument("--repeats", type=int, default=3,
                    help="repeats for load, pages (median; default 3) and scores (repeats + 2)")
+
+
+def cli(argv: Sequence[str] | None = None) -> int:
+    """python -m tools.bench [--networks N] [--out DIR] [--skip-pages] [--pages a,b] [--repeats R]"""
+    p = argparse.ArgumentParser(prog="python -m tools.bench", description=__doc__.split("\n")[0])
+    add_arguments(p)
+    args = p.parse_args(argv)
+    if args.networks < 1 or args.repeats < 1:
+        print("--networks and --repeats must be at least 1", file=sys.stderr)
+        return 2
+    pages = [x.strip() for x in args.pages.split(",") if x.strip()] if args.pages else None
+    return main(args.networks, args.out, args.skip_pages, pages, args.repeats)
+
+
+if __name__ == "__main__":
+    raise SystemExit(cli())

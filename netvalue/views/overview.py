@@ -1,0 +1,103 @@
+"""The directors' overview as data: key figures with their comparison, the three legs, the legs over time, the
+strongest and weakest networks with their evidence, and the latest stories."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from netvalue import keyfigures as kf
+from netvalue import scoring
+from netvalue.charts import overview as charts
+from netvalue.filters import Filters
+from netvalue.views import Source
+from netvalue.views.selection import Selection, select
+from netvalue.windows import Comparison, comparison
+
+# The key figures in the order the page and the report show them; kind says how each is formatted.
+KEY_FIGURES: tuple[tuple[str, str], ...] = (
+    ("networks", "count"), ("units", "count"), ("people", "count"), ("net_dkk", "money"),
+    ("citizen", "score"), ("economy", "score"), ("staff", "score"), ("overall", "score"),
+)
+
+
+@dataclass(frozen=True)
+class KeyFigure:
+    key: str
+    kind: str  # count | money | score
+    value: float | None
+    earlier: float | None  # the same figure in the earlier window (None: no comparison)
+    change: float | None  # value - earlier, None when either is missing or there is no comparison
+
+
+@dataclass(frozen=True)
+class OverviewView:
+    selection: Selection
+    comparison: Comparison | None
+    figures: tuple[KeyFigure, ...]
+    headline: dict[str, float | None]
+    running: int  # networks still running at the end of the window
+    n_networks: int
+    points: int  # networks with all three legs measured (the triangle's points)
+    top: pd.DataFrame
+    bottom: pd.DataFrame
+    ternary: go.Figure | None
+    trend: go.Figure | None
+    strong_weak: go.Figure | None
+    stories: pd.DataFrame
+
+    @property
+    def empty_reason(self) -> str | None:
+        return self.selection.empty_reason
+
+    def figure(self, key: str) -> KeyFigure:
+        return next(f for f in self.figures if f.key == key)
+
+
+def headline_of(src: Source, sel: Selection) -> dict[str, float | None]:
+    """Every headline number of a selection (the one function the overview, the report and the other pages use)."""
+    if sel.window is None:
+        return dict.fromkeys(("networks", "units", "people", *kf.HEADLINE_SCORES, "net_dkk", "saved_dkk",
+                              "cost_dkk"))
+    return kf.headline(sel.networks, src.table("participation"), src.table("org_units"), sel.stats,
+                       src.table("indicators"), sel.filters.weight_map, sel.window.start, sel.window.end, sel.scope)
+
+
+def _change(a: float | None, b: float | None) -> float | None:
+    return None if a is None or b is None or pd.isna(a) or pd.isna(b) else a - b
+
+
+def overview_view(src: Source, f: Filters, n_list: int = 5, n_stories: int = 3) -> OverviewView:
+    sel = select(src, f)
+    now = headline_of(src, sel)
+    comp = comparison(sel.window, sel.data_start) if sel.window is not None else None
+    before = None
+    if comp is not None and comp.available and not sel.empty:
+        before = headline_of(src, select(src, f, comp.earlier))
+    figures = tuple(
+        KeyFigure(k, kind, now[k], None if before is None else before[k],
+                  None if before is None else _change(now[k], before[k]))
+        for k, kind in KEY_FIGURES)
+    if sel.empty:
+        empty = pd.DataFrame()
+        return OverviewView(sel, comp, figures, now, 0, 0, 0, empty, empty, None, None, None, empty)
+    indicators = src.table("indicators")
+    win = sel.window
+    people = kf.people_per_network(sel.networks, src.table("participation"), src.table("org_units"), win.start,
+                                   win.end)
+    points = kf.ternary_points(sel.scores, people)
+    q = src.stats("quarter", win.start, win.last_day)
+    q = q[q["network_id"].isin(sel.networks["network_id"])]
+    table = sel.scores.merge(kf.evidence_columns(sel.stats, indicators), on="network_id", how="left")
+    top, bottom = kf.strongest_weakest(table, n_list)
+    return OverviewView(
+        selection=sel, comparison=comp, figures=figures, headline=now,
+        running=kf.active_at_end(sel.networks, win.end), n_networks=len(sel.networks), points=len(points),
+        top=top, bottom=bottom,
+        ternary=charts.legs_ternary(points, f.lang),
+        trend=charts.perspective_trend(scoring.trend(q, indicators, f.weight_map), f.lang),
+        strong_weak=charts.strongest_weakest(top, bottom, f.lang),
+        stories=kf.latest_stories(src.table("stories"), sel.networks, win.start, win.end, n_stories),
+    )

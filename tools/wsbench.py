@@ -1,0 +1,144 @@
+"""Many users at once, measured on the server: N sessions click through the pages together over Streamlit's own
+websocket protocol (no browsers: browsers on the same machine mostly measure themselves), and the server's CPU
+seconds per warm page view are read from /proc.
+
+    python -m tools.wsbench [--db PATH] [--sessions 10] [--rounds 3] [--pages overview,networks,...]
+
+It starts `streamlit run app.py` on a free loopback port against the store (default: a fresh sample store),
+opens N sessions, warms every page once per session (filling the caches), then runs the rounds: each session
+asks for every page in turn (a rerun_script with the page's name), all sessions at once. A page view ends when
+the server sends script_finished. Printed: per page the median and worst wall time of a view, and the server's
+CPU seconds per warm view (user + system of the server process over the rounds, divided by the views).
+Traffic goes to 127.0.0.1 only; the loop is bounded by --rounds and a timeout per view.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from tools.harness import streamlit_server  # noqa: E402
+
+DEFAULT_PAGES = ("overview", "networks", "ripples", "depth_breadth", "method")
+VIEW_TIMEOUT_S = 120.0
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a process and its threads (from /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def server_pid(port: int) -> int:
+    """The pid of the process listening on the port (the streamlit server)."""
+    inode = None
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        parts = line.split()
+        if int(parts[1].split(":")[1], 16) == port and parts[3] == "0A":
+            inode = parts[9]
+            break
+    if inode is None:
+        raise RuntimeError(f"nothing listens on port {port}")
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            for fd in (proc / "fd").iterdir():
+                if os.readlink(fd) == f"socket:[{inode}]":
+                    return int(proc.name)
+        except OSError:
+            continue
+    raise RuntimeError("the server process was not found")
+
+
+class Session:
+    """One browser tab, as Streamlit's frontend speaks to the server."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url.replace("http://", "ws://") + "/_stcore/stream"
+        self.ws = None
+
+    async def open(self) -> None:
+        import websockets
+
+        self.ws = await websockets.connect(self.url, subprotocols=["streamlit"], max_size=None,
+                                           origin=None, open_timeout=60)
+
+    async def view(self, page: str, query: str = "") -> float:
+        """Ask for a page and wait for the run to finish; the wall seconds it took."""
+        from streamlit.proto.BackMsg_pb2 import BackMsg
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+        msg = BackMsg()
+        msg.rerun_script.query_string = query
+        msg.rerun_script.page_name = page
+        t0 = time.perf_counter()
+        await self.ws.send(msg.SerializeToString())
+        while True:
+            raw = await asyncio.wait_for(self.ws.recv(), VIEW_TIMEOUT_S)
+            fwd = ForwardMsg()
+            fwd.ParseFromString(raw)
+            if fwd.WhichOneof("type") == "script_finished":
+                return time.perf_counter() - t0
+
+    async def close(self) -> None:
+        if self.ws is not None:
+            await self.ws.close()
+
+
+async def _run(url: str, pid: int, sessions: int, rounds: int, pages: list[str]) -> dict[str, object]:
+    tabs = [Session(url) for _ in range(sessions)]
+    await asyncio.gather(*(t.open() for t in tabs))
+    try:
+        for page in pages:  # warm: every session sees every page once, so the caches are full
+            await asyncio.gather(*(t.view(page) for t in tabs))
+        times: dict[str, list[float]] = {p: [] for p in pages}
+        cpu0, wall0 = cpu_seconds(pid), time.perf_counter()
+        for _ in range(rounds):
+            for page in pages:
+                done = await asyncio.gather(*(t.view(page) for t in tabs))
+                times[page].extend(done)
+        cpu, wall = cpu_seconds(pid) - cpu0, time.perf_counter() - wall0
+    finally:
+        await asyncio.gather(*(t.close() for t in tabs))
+    views = sessions * rounds * len(pages)
+    return {"sessions": sessions, "rounds": rounds, "views": views, "server_cpu_s": cpu, "wall_s": wall,
+            "cpu_per_view_s": cpu / views,
+            "pages": {p: {"median_s": statistics.median(v), "worst_s": max(v)} for p, v in times.items()}}
+
+
+def measure(db: Path, sessions: int = 10, rounds: int = 3, pages: list[str] | None = None) -> dict[str, object]:
+    with streamlit_server(db) as url:
+        port = int(url.rsplit(":", 1)[1])
+        return asyncio.run(_run(url, server_pid(port), sessions, rounds, list(pages or DEFAULT_PAGES)))
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m tools.wsbench", description=__doc__.split("\n")[0])
+    p.add_argument("--db", type=Path, default=None, help="store file (default: a fresh sample store)")
+    p.add_argument("--sessions", type=int, default=10)
+    p.add_argument("--rounds", type=int, default=3)
+    p.add_argument("--pages", default=",".join(DEFAULT_PAGES))
+    args = p.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="netvalue-wsbench-") as tmp:
+        db = args.db or Path(tmp) / "sample.duckdb"
+        r = measure(db, args.sessions, args.rounds, [x for x in args.pages.split(",") if x])
+    print(f"{r['sessions']} sessions × {r['rounds']} rounds = {r['views']} warm page views in {r['wall_s']:.1f} s")
+    print(f"server CPU per warm page view: {r['cpu_per_view_s']:.3f} s (goal ≤ 0.1 s)")
+    for page, v in r["pages"].items():  # type: ignore[union-attr]
+        print(f"  {page:<14} median {v['median_s']:.2f} s  worst {v['worst_s']:.2f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
