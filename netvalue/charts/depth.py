@@ -12,6 +12,7 @@ from plotly.subplots import make_subplots
 from netvalue.charts.style import OKABE_ITO, PERSPECTIVE_COLOURS, apply_style, empty_figure
 from netvalue.depth import VALUE_COLUMNS, fmt_number
 from netvalue.i18n import label, t
+from netvalue.safetext import plot_frame
 
 GROUP_COLOURS = {
     "none": OKABE_ITO["grey"],
@@ -152,7 +153,7 @@ def value_depth_chart(units: pd.DataFrame, bands: pd.DataFrame, level: str, lang
     result of netvalue.depth.value_depth_fits."""
     w = _words(level, lang)
     title = t("depth.chart.value.title", lang)
-    reached = units[units["networks"] > 0]
+    reached = plot_frame(units[units["networks"] > 0], ["name"])
     if reached.empty or reached[list(columns)].isna().all().all():
         return empty_figure(title, lang)
     cols = 2
