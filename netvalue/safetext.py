@@ -8,7 +8,8 @@ makes every visitor's browser fetch that address and `<a href="…">` becomes a 
 
 - `md(text)`: for anything Streamlit reads as Markdown (labels included). Every character with a meaning in
   Markdown or in Streamlit's extensions (`:red[…]`, `:material/…:`, `$…$`) is backslash-escaped, so links,
-  images, emphasis, headings, lists, tables, code, HTML, autolinks and math all show as typed.
+  images, emphasis, headings, lists, tables, code, HTML and math show as typed; bare addresses (`https://…`,
+  `www.…`, `a@b.dk`), which GFM links after escapes are resolved, get an invisible word joiner (U+2060).
 - `plot(text)`: for text Plotly draws. `&`, `<` and `>` become entities (Plotly decodes entities, so
   `<a href=…>` shows as typed), `$` a numeric entity (Plotly typesets `$…$` as TeX when MathJax is present).
 - `plot_frame(frame)`: a copy of a frame with every text cell `plot`-escaped; chart builders call it on their
@@ -25,6 +26,11 @@ import pandas as pd
 # emphasis (*_~), code (`), headings and setext lines (#=-), lists (+-.) and quotes (>), tables (|), HTML and
 # entities (<>&), autolinks (: . @), Streamlit's colours, icons and emoji (:), math ($), escapes (\), braces.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:@&=])")
+# GFM links bare addresses (https://…, www.…, name@host) after escapes are resolved, and Streamlit finds :emoji:,
+# :material/…: icons and :colour[…] in the resolved text too: an invisible word joiner after ':' and '@' and
+# inside 'www.' breaks each pattern without changing what is shown.
+_JOIN = "\u2060"
+_WWW = re.compile(r"(?i)(www)(?=\\\.)")
 _PLOT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "$": "&#36;"})
 
 
@@ -35,8 +41,11 @@ def _text(value: object) -> str:
 
 
 def md(text: object) -> str:
-    """User text made inert for Markdown (and Streamlit's labels): every Markdown character is escaped."""
-    return _MD_SPECIAL.sub(r"\\\1", _text(text))
+    """User text made inert for Markdown (and Streamlit's labels): every Markdown character is escaped, and bare
+    addresses, emoji and icon codes are broken by an invisible word joiner."""
+    escaped = _MD_SPECIAL.sub(r"\\\1", _text(text))
+    escaped = escaped.replace(":", ":" + _JOIN).replace("@", "@" + _JOIN)
+    return _WWW.sub(r"\1" + _JOIN, escaped)
 
 
 def plot(text: object) -> str:
