@@ -151,3 +151,23 @@ def test_depth_page_value_chart():
                           "citizen": [50.0, 60.0, 70.0], "economy": [np.nan] * 3, "staff": [np.nan] * 3,
                           "overall": [50.0, 60.0, 70.0]})
     no_raw_markup(dch.value_depth_chart(units, pd.DataFrame(), "unit"))
+
+
+# Builders whose figures hold no user text: only numbers, dates, codes and our own words.
+NO_USER_TEXT = {"compare_chart", "depth_distribution_chart", "lorenz_chart", "path_chart", "overlap_ternary",
+                "weights_bar", "evidence_bar", "network_timeline", "perspective_trend", "spread_chart",
+                "events_chart", "apply_style", "empty_figure", "room_for_legend"}
+TESTED = {"legs_ternary", "strongest_weakest", "indicator_bars", "indicator_history", "score_curve", "rank_ranges",
+          "ripple_chart", "activity_heatmap", "org_treemap", "budding_chart", "value_depth_chart"}
+
+
+def test_every_chart_builder_is_either_tested_with_hostile_text_or_draws_none():
+    """A new builder must join one of the two lists above, so nobody adds a chart that draws names unescaped."""
+    import inspect
+
+    from netvalue.charts import depth, method, networks, overview, ripples, style
+
+    builders = {n for m in (depth, method, networks, overview, ripples, style)
+                for n, f in inspect.getmembers(m, inspect.isfunction)
+                if f.__module__ == m.__name__ and inspect.signature(f).return_annotation in ("go.Figure", "Figure")}
+    assert builders == NO_USER_TEXT | TESTED
