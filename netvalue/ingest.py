@@ -819,6 +819,9 @@ def prepare(files: Sequence[tuple[str, bytes]], store: KeySource | None = None,
                 col.add(p)
             continue
         for j, table in enumerate(tables):
+            if table.sheet and privacy.contains_cpr(table.sheet):  # shown in the preview, like a file name
+                col.add(Problem(table.file, None, None, None, "cpr_sheet_name", sheet=table.sheet))
+                continue
             if progress:
                 where = table.file if table.sheet is None else f"{table.file} [{table.sheet}]"
                 progress("parse", j, len(tables), privacy.mask(where))

@@ -206,6 +206,21 @@ def test_a_file_name_with_a_cpr_number_is_refused_unread_and_not_echoed(name):
     assert "CPR" in err.report("da") and "CPR" in err.report("en")
 
 
+def test_a_sheet_name_with_a_cpr_number_is_refused_unread_and_not_echoed():
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Hr. A 040388-7391"
+    for r in TINY_ROWS["stories"]:
+        ws.append(list(r))
+    buf = io.BytesIO()
+    wb.save(buf)
+    files = [*tiny_with("stories", "title", "x")[:-1], ("fortællinger.xlsx", buf.getvalue())]
+    err = refused(files)
+    assert [(p.file, p.sheet, p.code) for p in err.problems] == [
+        ("fortællinger.xlsx", f"Hr. A {privacy.MASK}", "cpr_sheet_name")]
+    assert_not_echoed(all_text(err))
+
+
 def test_a_problem_of_another_kind_never_quotes_a_cpr_number_either():
     """A number in a date column is a bad date; the report still masks the value it quotes."""
     err = refused(tiny_with("networks", "started_on", "040388-7391"))
