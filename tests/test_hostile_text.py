@@ -81,6 +81,7 @@ def hostile_db(hostile_file, tmp_path, monkeypatch):
     shutil.copyfile(hostile_file, path)
     monkeypatch.setenv("NETVALUE_DB", str(path))
     monkeypatch.delenv("NETVALUE_UPLOAD_PASSPHRASE", raising=False)
+    monkeypatch.setenv("NETVALUE_OPEN_UPLOADS", "1")  # the explicit demo opt-in, where uploads are closed by default
     return path
 
 

@@ -336,6 +336,7 @@ def page_text(at) -> str:
 
 def test_the_upload_page_refuses_every_spelling_writes_nothing_and_never_shows_the_number(app_store, monkeypatch):
     monkeypatch.delenv("NETVALUE_UPLOAD_PASSPHRASE", raising=False)
+    monkeypatch.setenv("NETVALUE_OPEN_UPLOADS", "1")  # the explicit demo opt-in, where uploads are closed by default
     files = spelling_files(SPELLINGS)
     header = TINY_ROWS["org_units"][0]
     files.append(("borger 040388-7391.csv", make_csv([header, ["KZ", "Kommune", "", "municipality"]])))
