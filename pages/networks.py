@@ -13,6 +13,7 @@ from netvalue import filters as flt
 from netvalue import keyfigures as kf
 from netvalue.charts import networks as charts
 from netvalue.i18n import label
+from netvalue.safetext import md
 from netvalue.schema import PERSPECTIVES
 
 f = ui.current_filters()
@@ -180,7 +181,7 @@ status = (ui.tr("networks.status_ended", date=ended.date().isoformat()) if pd.no
           else ui.tr("networks.status_running"))
 home_name = explain.escape_markdown(home.iloc[0]) if len(home) else "–"
 st.caption(ui.tr("networks.meta", type=label("type", me["type"], L), home=home_name,
-                 started=me["started_on"].date().isoformat(), status=status, id=chosen))
+                 started=me["started_on"].date().isoformat(), status=status, id=md(chosen)))
 if pd.notna(me["purpose"]):
     st.markdown(f"> {explain.escape_markdown(me['purpose'])}")
 st.markdown(ui.tr("networks.leader", leader=explain.escape_markdown(me["leader"]) if pd.notna(me["leader"]) else "–"))
@@ -282,11 +283,11 @@ with right:
     if parent.empty:
         st.caption(ui.tr("networks.no_parent"))
     for r in parent.itertuples():
-        st.button(f"{r.name} ({r.started_on.year})", key=f"parent_{r.network_id}", on_click=_open,
+        st.button(f"{md(r.name)} ({r.started_on.year})", key=f"parent_{r.network_id}", on_click=_open,
                   args=(r.network_id,), icon=":material/north_west:")
     st.markdown(ui.tr("networks.budded_into"))
     if children.empty:
         st.caption(ui.tr("networks.no_children"))
     for r in children.itertuples():
-        st.button(f"{r.name} ({r.started_on.year})", key=f"child_{r.network_id}", on_click=_open,
+        st.button(f"{md(r.name)} ({r.started_on.year})", key=f"child_{r.network_id}", on_click=_open,
                   args=(r.network_id,), icon=":material/south_east:")

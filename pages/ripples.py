@@ -4,6 +4,7 @@ from which. The network choice travels in the URL as ?network=N05 (anything else
 from __future__ import annotations
 
 from datetime import date
+from urllib.parse import quote
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -13,6 +14,7 @@ import ui
 from netvalue import explain, scoring, spread
 from netvalue import filters as flt
 from netvalue.charts import ripples as charts
+from netvalue.safetext import md
 
 ALL = ""  # the "all networks" choice
 
@@ -101,7 +103,8 @@ def _rings(ver: int, ids: tuple[str, ...], start: date, end: date, names: dict[s
                     key="ripple_chart")
     st.caption(ui.tr("ripples.how_ripple") + ("" if choice else " " + ui.tr("ripples.how_ripple_all")))
     if choice:
-        st.caption(ui.tr("ripples.share_link", network=choice))
+        # Shown in a code span: the id as it goes in a link (percent-encoded), so no character can end the span.
+        st.caption(ui.tr("ripples.share_link", network=quote(choice, safe="")))
 
 
 @st.fragment(key="ripples_tree")
@@ -204,7 +207,7 @@ st.header(ui.tr("ripples.section.budding"))
 buds = spread.budding(networks_all)
 lin = spread.lineage(buds, [choice] if choice else ids, scores, max_rows=60)
 if lin.empty:
-    st.info(ui.tr("ripples.no_budding_network", network=choice) if choice else ui.tr("ripples.no_budding"))
+    st.info(ui.tr("ripples.no_budding_network", network=md(choice)) if choice else ui.tr("ripples.no_budding"))
 else:
     until = pd.Timestamp(ui.month_end(end))
     st.plotly_chart(charts.budding_chart(lin, L, until), width="stretch", key="budding_chart")
