@@ -4,8 +4,9 @@ A CPR number is a date as ddmmyy (or ddmmyyyy) and four digits. People write it 
 `01.01.90-1234`, `010190/1234`, `01 01 90 1234`, with an en dash or a non-breaking hyphen, with a soft hyphen
 or a zero-width space pasted in, in fullwidth digits, across a line break, or as an Excel number that lost its
 leading zero (`101901234`). Every text is screened in a normal form: NFKC, format and combining characters
-(soft hyphen, zero-width space, joiners) removed, any decimal digit as ASCII, and every separator people put
-between the groups (dashes, spaces and line breaks, dots, slashes) as `-`.
+(soft hyphen, zero-width space, joiners) removed, any script's decimal digits as ASCII (a superscript or a
+fraction is no digit: `…-1234²` is a number and a footnote mark), and every separator people put between the
+groups (dashes, spaces and line breaks, dots, slashes) as `-`.
 
 `hits` screens a column: a vectorised first pass (pyarrow: one RE2 pattern over every cell; NFKC only for the
 cells with characters beyond ASCII and Danish letters) leaves the few cells that could hold a number for the
@@ -43,11 +44,16 @@ _LOST_ZERO = re.compile(r"[1-9][0-9]{8}(?:-0+)?")  # a whole (stripped) cell; '.
 _SEP_RE2 = r"[\p{Pd}\p{Z}\t\n\x0b\f\r\x1c-\x1f\x{85}./\x{2212}\x{2044}\x{2215}]"
 _S = _SEP_RE2 + f"{{0,{_MAX_SEP}}}"
 _DD, _MM = "(?:0[1-9]|[12][0-9]|3[01])", "(?:0[1-9]|1[0-2])"
-_LOOSE = "|".join((
+_LOOSE_PARTS = (
     rf"(?:^|[^0-9])(?:{_DD}{_S}{_MM}{_S}[0-9]{{2}}|{_DD}{_MM}(?:1[89]|20)[0-9]{{2}}){_S}[0-9]{{4}}(?:[^0-9]|$)",
     rf"^{_SEP_RE2}*[1-9][0-9]{{8}}(?:{_SEP_RE2}0+)?{_SEP_RE2}*$",
     r"[^\P{Nd}0-9]",
-))
+)
+_LOOSE = "|".join(_LOOSE_PARTS)
+# For cells beyond Danish letters, matched after NFKC: no digit boundaries (¼ becomes 1⁄4 there, a digit that the
+# exact check does not count), so this stays a superset of the exact check.
+_LOOSE_NFKC = "|".join((_LOOSE_PARTS[0].replace("(?:^|[^0-9])", "").replace("(?:[^0-9]|$)", ""),
+                        *_LOOSE_PARTS[1:]))
 _STRIP_RE2 = r"[\p{Cf}\p{Mn}\p{Me}]"
 # Any character but ASCII, the no-break space and the Latin-1 letters (æ, ø, å, é ...), which NFKC leaves alone.
 _EXOTIC = r"[^\x00-\x7f\x{a0}\x{c0}-\x{d6}\x{d8}-\x{f6}\x{f8}-\x{ff}]"
@@ -80,12 +86,18 @@ def _normal(text: str) -> tuple[str, list[int]]:
     out: list[str] = []
     origin: list[int] = []
     for i, ch in enumerate(text):
-        piece = unicodedata.normalize("NFKC", ch) if not ch.isascii() else ch
-        for c in piece:
-            f = _fold(c) if not (c.isascii() and c.isalnum()) else c
-            if f:
-                out.append(f)
-                origin.append(i)
+        # Digits are decimal digits of any script (fullwidth too); a symbol NFKC would turn into digits (², ¼,
+        # ①) is no digit and stays itself, so "010190-1234²" still ends where the number ends.
+        if unicodedata.decimal(ch, None) is not None:
+            f = _fold(ch)
+        else:
+            piece = unicodedata.normalize("NFKC", ch) if not ch.isascii() else ch
+            f = _fold(piece) if len(piece) == 1 else ch
+            if f.isdigit():
+                f = ch
+        if f:
+            out.append(f)
+            origin.append(i)
     return "".join(out), origin
 
 
@@ -188,7 +200,7 @@ def candidates(values: pd.Series | Iterable[object]) -> np.ndarray:
     rest = np.flatnonzero(exotic.to_numpy(zero_copy_only=False))
     if len(rest):
         normal = pc.replace_substring_regex(pc.utf8_normalize(arr.take(pa.array(rest)), form="NFKC"), _STRIP_RE2, "")
-        hit[rest] |= pc.match_substring_regex(normal, _LOOSE).fill_null(False).to_numpy(zero_copy_only=False)
+        hit[rest] |= pc.match_substring_regex(normal, _LOOSE_NFKC).fill_null(False).to_numpy(zero_copy_only=False)
     return hit
 
 

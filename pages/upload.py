@@ -52,7 +52,7 @@ def flash(where: str, kind: str, text: str, details: list[str] | None = None) ->
 def show_flash(where: str) -> None:
     kind, text, details = ss.pop(f"upload_flash_{where}", (None, "", []))
     if kind:
-        getattr(st, kind)(text + "".join(f"\n- {md(d)}" for d in details))  # details quote ids
+        getattr(st, kind)(text + "".join(f"\n- {d}" for d in details))
 
 
 st.title(ui.tr("upload.title"))

@@ -116,6 +116,12 @@ def test_the_first_pass_holds_every_hit_and_few_else():
     assert not first[-3:].any()
 
 
+@pytest.mark.parametrize("text", ["040388-7391²", "040388-7391¼", "①040388-7391"])
+def test_a_footnote_mark_or_fraction_next_to_the_number_is_no_digit_of_it(text):
+    assert privacy.hits([text]).tolist() == [True]
+    assert privacy.mask(text) == text.replace("040388-7391", privacy.MASK)
+
+
 def test_mask_keeps_the_rest_of_the_text_and_masks_every_number():
     text = "Hr. A (040388-7391) og fru B (0101 90 1234) – ring 12 34 56 78"
     assert privacy.mask(text) == f"Hr. A ({privacy.MASK}) og fru B ({privacy.MASK}) – ring 12 34 56 78"
