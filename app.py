@@ -15,14 +15,19 @@ st.set_page_config(page_title="netvalue", page_icon=":material/water:", layout="
 
 
 def main() -> None:
+    ui.page_styles()
     filters = ui.sidebar_filters()
     st.session_state["_filters"] = filters
+    ui.upload_gate()  # logs who may upload once per process, so a closed or open gate shows in the log at once
+    ui.start_backups()  # the scheduled backups of the running app; one thread per process
     L = filters.lang
     pages = [
         st.Page("pages/overview.py", title=t("page.overview", L), icon=":material/dashboard:", default=True,
                 url_path="overview"),
         st.Page("pages/networks.py", title=t("page.networks", L), icon=":material/hub:", url_path="networks"),
         st.Page("pages/ripples.py", title=t("page.ripples", L), icon=":material/water:", url_path="ripples"),
+        st.Page("pages/connections.py", title=t("page.connections", L), icon=":material/share:",
+                url_path="connections"),
         st.Page("pages/depth_breadth.py", title=t("page.depth_breadth", L), icon=":material/stacked_bar_chart:",
                 url_path="depth_breadth"),
         st.Page("pages/upload.py", title=t("page.upload", L), icon=":material/upload_file:", url_path="upload"),

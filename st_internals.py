@@ -66,3 +66,51 @@ def chart_specs(at: Any) -> list[str]:
 
 def chart_dicts(at: Any) -> list[dict]:
     return [json.loads(s) for s in chart_specs(at)]
+
+
+def rerun_message(page: str, query: str = "") -> bytes:
+    """The websocket message a browser sends to run a page (Streamlit's BackMsg.rerun_script)."""
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+
+    msg = BackMsg()
+    msg.rerun_script.query_string = query
+    msg.rerun_script.page_name = page
+    return msg.SerializeToString()
+
+
+def is_script_finished(raw: bytes) -> bool:
+    """Whether a websocket message from the server ends a script run (ForwardMsg.script_finished)."""
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    fwd = ForwardMsg()
+    fwd.ParseFromString(raw)
+    return fwd.WhichOneof("type") == "script_finished"
+
+
+def set_secrets_files(paths: list[str]) -> list[str]:
+    """Point Streamlit at these secrets files, as `streamlit run --secrets.files PATH` does; the earlier list."""
+    from streamlit import config
+
+    before = list(config.get_option("secrets.files"))
+    config.set_option("secrets.files", list(paths), "command-line")
+    forget_secrets()
+    return before
+
+
+def forget_secrets() -> None:
+    """Make st.secrets read its files again on next use, as a freshly started server does."""
+    from streamlit.runtime.secrets import secrets_singleton
+
+    secrets_singleton._reset()
+
+
+def send_widget_string(at: Any, element: Any, value: str) -> Any:
+    """Run the app as if the browser had sent value as element's string widget state (what a crafted client can
+    send for a table selection, which AppTest offers no method for)."""
+    from streamlit.proto.WidgetStates_pb2 import WidgetStates
+
+    states = WidgetStates()
+    state = states.widgets.add()
+    state.id = element.proto.id
+    state.string_value = value
+    return at._run(states)

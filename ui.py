@@ -5,6 +5,9 @@ Streamlit lives here and in pages/; the library (netvalue/) never imports it.
 
 from __future__ import annotations
 
+import functools
+import os
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -12,23 +15,30 @@ import pandas as pd
 import streamlit as st
 
 import st_internals
+from netvalue import access, backups, formats, i18n, orgtree, scoring, service, windows
 from netvalue import filters as flt
-from netvalue import i18n, orgtree, scoring, service, windows
 from netvalue.explain import escape_markdown
 from netvalue.schema import NETWORK_TYPES, PERSPECTIVES
 from netvalue.store import Store, default_path
 from netvalue.views.registry import REGISTRY
 
+_stores: dict[str, Store] = {}
+_stores_lock = threading.Lock()
 
-@st.cache_resource(show_spinner=False)
+
 def _store(path: str) -> Store:
-    # A fresh checkout has no store file: create it from the embedded sample. A store that exists but is
-    # empty was made so on purpose (netvalue init); the pages then offer the sample or the upload.
-    fresh = path != ":memory:" and not Path(path).exists()
-    store = Store(path)
-    if fresh:
-        service.ensure_sample(store)
-    return store
+    # Process-wide, not st.cache_resource: any browser can send Streamlit's "clear_cache" message, which empties
+    # cache_resource for everyone; a second Store on the same file would bring a second write lock.
+    with _stores_lock:
+        if path not in _stores:
+            # A fresh checkout has no store file: create it from the embedded sample. A store that exists but is
+            # empty was made so on purpose (netvalue init); the pages then offer the sample or the upload.
+            fresh = path != ":memory:" and not Path(path).exists()
+            store = Store(path)
+            if fresh:
+                service.ensure_sample(store)
+            _stores[path] = store
+        return _stores[path]
 
 
 def store() -> Store:
@@ -244,7 +254,7 @@ def _set_period(a: str, b: str) -> None:
 
 def weights_text(weights: dict[str, float], lang_: str) -> str:
     w = scoring.normalise_weights(weights)
-    return ", ".join(f"{i18n.label('perspective', p, lang_)} {w[p]:.0%}" for p in PERSPECTIVES)
+    return ", ".join(f"{i18n.label('perspective', p, lang_)} {formats.percent(w[p], lang_)}" for p in PERSPECTIVES)
 
 
 def current_filters() -> flt.Filters:
@@ -261,6 +271,38 @@ def _run_through_app() -> None:
     # same page, with the sidebar filters.
     st_internals.use_navigation_mode()
     st.rerun()
+
+
+STATIC = Path(__file__).resolve().parent / "static"
+
+
+@functools.cache
+def _page_assets() -> tuple[str, str]:
+    css = "\n".join((STATIC / name).read_text(encoding="utf-8") for name in ("print.css", "phone.css"))
+    # The hook's own element container takes no room; the script still runs.
+    css += '\n[data-testid="stElementContainer"]:has(.nv-print-hook) { display: none !important; }'
+    script = (STATIC / "print.js").read_text(encoding="utf-8")
+    return f"<style>{css}</style>", f'<span class="nv-print-hook"></span><script>{script}</script>'
+
+
+def page_styles() -> None:
+    """The print and phone stylesheets (static/print.css, static/phone.css) and the script that fits wide charts
+    to the paper (static/print.js: constant code, no user input). Call once per run (app.py)."""
+    style, script = _page_assets()
+    st.html(style)
+    st.html(script, unsafe_allow_javascript=True)
+
+
+def chart_alternative(fig: object) -> None:
+    """A chart's text alternative (WCAG 1.1.1), drawn under it: one summary sentence and, behind a toggle, the
+    data as a real table (st.table, which a screen reader reads; it renders Markdown, so cells are escaped)."""
+    from netvalue.charts import alt_text
+
+    L = lang()
+    st.caption(escape_markdown(alt_text.figure_summary(fig, L)))
+    with st.expander(tr("alt.show_data")):
+        table = alt_text.table_for(fig, L)
+        st.table(table.map(escape_markdown).rename(columns=escape_markdown))
 
 
 def stop_if_empty() -> None:
@@ -285,3 +327,41 @@ def stop_if_no_selection(reason: str | None) -> bool:
     else:
         st.warning(tr("empty.no_match"))
     return True
+
+
+# -- access and backups (netvalue.access, netvalue.backups) ----------------------------------------------------
+def _secrets() -> tuple[dict, list[access.ConfigProblem]]:
+    """st.secrets as a plain dict, and the problems reading the secrets files. Streamlit treats a file it cannot
+    parse like no file at all; here it is a problem, so that it closes the upload gate instead of opening it."""
+    paths = [str(p) for p in st.get_option("secrets.files")]
+    problems = access.secrets_file_problems(paths)
+    try:
+        loaded = st.secrets.load_if_toml_exists()
+        secrets = st.secrets.to_dict() if loaded else {}
+    except Exception:  # a secrets directory Streamlit cannot read
+        loaded, secrets = False, {}
+    if not loaded and not problems and any(Path(p).exists() for p in paths):
+        problems = [access.ConfigProblem.of("unreadable_other")]
+    return ({} if problems else secrets), problems
+
+
+def upload_gate() -> access.Gate:
+    """Who may upload and undo, from the secrets and the environment; logged once per process and configuration."""
+    secrets, problems = _secrets()
+    gate = access.gate_from(secrets, os.environ, problems)
+    access.log_once(gate)
+    return gate
+
+
+def backup_schedule() -> backups.Schedule | None:
+    """The backup schedule in the settings; None when there is none or the settings have problems."""
+    secrets, problems = _secrets()
+    return None if problems or access.check_secrets(secrets) else backups.schedule_from(secrets)
+
+
+def start_backups() -> None:
+    """Start the scheduled backups of the running app (once per process; later calls do nothing)."""
+    schedule = backup_schedule()
+    if schedule is not None and backups.running() is None:
+        s = store()
+        backups.start(lambda: s, schedule)

@@ -35,11 +35,17 @@ RECORD_TYPE = "measurements"
 HEAD_LINES = 2000  # lines read in Python for the decimal style and the spellings of evidence levels
 
 # A number in the file's own style only: the other separator anywhere means the row is declined, and then
-# ingest's decimal_style over the whole column picks the same style (see judge's tests). At most fifteen
-# digits, so DuckDB and pandas round alike.
+# ingest's number_style over the whole file picks the same style (see test_bulk's spellings test). At most
+# fifteen digits, so DuckDB and pandas round alike.
 NUMBER_PATTERNS = {
     ".": r"[+-]?[0-9]{1,9}(\.[0-9]{1,6})?",
     ",": r"[+-]?[0-9]{1,9}(,[0-9]{1,6})?",
+}
+# Where the first lines gave no evidence of the style, a spelling with exactly three decimals (16.500) may be
+# a thousands group that ingest would ask about: DuckDB then declines it and ingest decides.
+STRICT_PATTERNS = {
+    ".": r"[+-]?[0-9]{1,9}(\.([0-9]{1,2}|[0-9]{4,6}))?",
+    ",": r"[+-]?[0-9]{1,9}(,([0-9]{1,2}|[0-9]{4,6}))?",
 }
 # Each of these accepts only spellings ingest.parse_dates also accepts, for the same month.
 MONTH_FORMATS = ("%Y-%m", "%Y-%m-%d", "%d-%m-%Y", "%m-%Y", "%d.%m.%Y")
@@ -88,7 +94,7 @@ def _head(data: bytes, delimiter: str) -> list[list[str]]:
 
 
 def spec_for(filename: str, data: bytes, directory: Path, min_bytes: int = MIN_BYTES,
-             transcode: bool = False) -> CsvSpec | None:
+             transcode: bool = False, decimal: str | None = None) -> CsvSpec | None:
     """A CsvSpec for a measurement CSV the fast path can take (written into directory), else None (also for
     any other file: small, Excel, another record type)."""
     if len(data) < min_bytes or len(data) > ingest.MAX_BYTES or data.startswith((b"PK\x03\x04", b"\xd0\xcf")):
@@ -113,7 +119,11 @@ def spec_for(filename: str, data: bytes, directory: Path, min_bytes: int = MIN_B
         return None
     body = [r for r in rows[1:] if len(r) == len(columns)]
     values = pd.Series([r[columns.index("value")].strip() for r in body], dtype="str")
-    decimal = ingest.decimal_style(values, delimiter)
+    style = ingest.number_style(values, delimiter, decimal)
+    if style.decimal is None:
+        return None  # ingest asks the user
+    evidence = bool(style.comma or style.point) or delimiter == ";"
+    pattern = (NUMBER_PATTERNS if evidence else STRICT_PATTERNS)[style.decimal]
     spellings: dict[str, dict[str, str]] = {}
     for c in rt.columns:
         if c.kind == "enum" and c.name in columns:
@@ -123,8 +133,7 @@ def spec_for(filename: str, data: bytes, directory: Path, min_bytes: int = MIN_B
                                  if s and s not in c.allowed and vm.get(fold(s)) in c.allowed}
     path = directory / f"{len(list(directory.iterdir()))}.csv"
     path.write_bytes(text)
-    return CsvSpec(path, RECORD_TYPE, delimiter, tuple(columns), decimal, NUMBER_PATTERNS[decimal], MONTH_FORMATS,
-                   spellings)
+    return CsvSpec(path, RECORD_TYPE, delimiter, tuple(columns), style.decimal, pattern, MONTH_FORMATS, spellings)
 
 
 def _clean(value: str) -> bool:
@@ -154,7 +163,7 @@ def judge(summary: CsvSummary) -> bool:
 
 
 def load(store: Store, files: Sequence[tuple[str, bytes]], who: str = "",
-         min_bytes: int = MIN_BYTES) -> tuple[ingest.LoadPlan, LoadResult] | None:
+         min_bytes: int = MIN_BYTES, decimal: str | None = None) -> tuple[ingest.LoadPlan, LoadResult] | None:
     """Load files with the measurement CSVs read by DuckDB; None when the ordinary path must do it.
 
     Files the fast path does not take (small, Excel, other record types, odd shapes) go through ingest.prepare
@@ -162,18 +171,19 @@ def load(store: Store, files: Sequence[tuple[str, bytes]], who: str = "",
     pass ingest.prepare on their own, or when DuckDB's reading is declined.
     """
     try:
-        return _load(store, files, who, min_bytes, transcode=False)
+        return _load(store, files, who, min_bytes, transcode=False, decimal=decimal)
     except BulkDeclined as exc:
         if exc.stage != "read" or all(data.isascii() for _, data in files):
             return None
     try:  # DuckDB refused the bytes: perhaps cp1252, which ingest decodes; once more, as UTF-8
-        return _load(store, files, who, min_bytes, transcode=True)
+        return _load(store, files, who, min_bytes, transcode=True, decimal=decimal)
     except BulkDeclined:
         return None
 
 
 def _load(store: Store, files: Sequence[tuple[str, bytes]], who: str, min_bytes: int,
-          transcode: bool) -> tuple[ingest.LoadPlan, LoadResult] | None:
+          transcode: bool, decimal: str | None = None, accept=judge, heads: list | None = None,
+          ) -> tuple[ingest.LoadPlan, LoadResult] | None:
     if any(privacy.contains_cpr(name) for name, _ in files):
         return None  # ingest.prepare refuses the name with its report
     with tempfile.TemporaryDirectory(prefix="netvalue-bulk-", dir=_scratch()) as tmp:
@@ -181,21 +191,93 @@ def _load(store: Store, files: Sequence[tuple[str, bytes]], who: str, min_bytes:
         others: list[tuple[str, bytes]] = []
         names: list[str] = []
         for filename, data in files:
-            spec = spec_for(filename, data, Path(tmp), min_bytes, transcode)
+            spec = spec_for(filename, data, Path(tmp), min_bytes, transcode, decimal)
             if spec is None:
                 others.append((filename, data))
             else:
                 specs.append(spec)
                 names.append(PurePath(filename).name or "upload")
+                if heads is not None:
+                    heads.append((names[-1], spec, data))
         if not specs:
             return None
         try:
-            plan = ingest.prepare(others, store) if others else ingest.LoadPlan()
+            plan = ingest.prepare(others, store, decimal=decimal) if others else ingest.LoadPlan()
         except ingest.IngestError:
             return None
         plan.bulk_files = names
-        result = store.load(plan.frames, who=who, files=plan.files, csv=specs, accept=judge)
+        result = store.load(plan.frames, who=who, files=plan.files, csv=specs, accept=accept)
         written = result.added.get(RECORD_TYPE, 0) + result.replaced.get(RECORD_TYPE, 0)
         plan.bulk_rows = {RECORD_TYPE: written - len(plan.frames.get(RECORD_TYPE, ()))}
         return plan, result
 
+
+
+PREVIEW_BYTES = 64 * 1024  # the head of a file typed by ingest for the preview: far more than its first rows
+
+
+def check(store: Store, files: Sequence[tuple[str, bytes]], decimal: str | None = None,
+          min_bytes: int = MIN_BYTES) -> tuple[ingest.LoadPlan, list[ingest.Parsed]] | None:
+    """The upload page's check of large measurement CSVs, by DuckDB: the same read and judgement as load, in a
+    transaction that is always rolled back, so nothing is written. (plan, previews) when load would accept the
+    files -- the plan counts the rows, the previews are each bulk file's first rows typed by ingest (only those
+    are fetched) -- or None when the ordinary check (ingest.prepare) must do it.
+    """
+    verdict: list[bool] = []
+
+    def accept_and_roll_back(summary: CsvSummary) -> bool:
+        verdict.append(judge(summary))
+        counted.append(summary.rows)
+        return False  # never write: Store.load rolls the whole batch back
+
+    counted: list[int] = []
+    heads: list = []
+    for transcode in (False, True):
+        verdict.clear()
+        counted.clear()
+        heads.clear()
+        try:
+            _load(store, files, "", min_bytes, transcode, decimal, accept_and_roll_back, heads)
+        except BulkDeclined as exc:
+            if exc.stage == "judge" and verdict and all(verdict):
+                break  # load would accept these rows; they were rolled back
+            if exc.stage == "read" and not transcode and not all(data.isascii() for _, data in files):
+                continue  # perhaps cp1252, which ingest decodes: once more, as UTF-8
+            return None
+        return None  # no file for the fast path, or the others do not pass on their own
+    else:
+        return None
+    plan = _plan_of(store, files, heads, decimal)
+    if plan is None:
+        return None
+    plan.bulk_rows = {RECORD_TYPE: sum(counted) - len(plan.frames.get(RECORD_TYPE, ()))}
+    previews = []
+    for name, spec, data in heads:
+        p = _preview(name, data, spec.decimal)
+        if p is not None:
+            previews.append(p)
+    return plan, previews
+
+
+def _plan_of(store: Store, files: Sequence[tuple[str, bytes]], heads: list, decimal: str | None,
+             ) -> ingest.LoadPlan | None:
+    bulk_names = {name for name, _, _ in heads}
+    others = [(f, d) for f, d in files if (PurePath(f).name or "upload") not in bulk_names]
+    try:
+        plan = ingest.prepare(others, store, decimal=decimal) if others else ingest.LoadPlan()
+    except ingest.IngestError:
+        return None
+    plan.bulk_files = [name for name, _, _ in heads]
+    return plan
+
+
+def _preview(name: str, data: bytes, decimal: str) -> ingest.Parsed | None:
+    """The first rows of a bulk file typed by ingest's own rules (only these are read for the preview)."""
+    head = data[:PREVIEW_BYTES]
+    head = head[: head.rfind(b"\n") + 1] or head
+    try:
+        (table,) = ingest.read_tables(head, name)
+        col = ingest._Collector()
+        return ingest.parse_table(table, col, decimal)
+    except (ingest.IngestError, ValueError):
+        return None

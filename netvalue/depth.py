@@ -22,9 +22,13 @@ Definitions (the page states them too):
 - Value of an entity on a perspective = the mean of that perspective's score (scoring.network_scores over
   the period) over the networks it takes part in; networks without a score on that leg are skipped.
 - Deep vs touched-once: entities with at least k networks against entities with exactly one, per
-  perspective; difference of means with a seeded percentile bootstrap (each group resampled on its own).
+  perspective; difference of means with a seeded percentile bootstrap: each group resampled on its own when
+  every entity is one row (basis "period"), whole entities with all their years when an entity has several
+  rows (basis "year").
 - Trend: ordinary least squares of value on depth over reached entities, with the 95% confidence band
-  of the mean line (t quantile with n - 2 degrees of freedom).
+  of the mean line: t quantile with n - 2 degrees of freedom, or cluster-robust (CR1) by entity with G - 1
+  when an entity has several rows.
+- Analysis.method (Method) records which of these ran; the page's method text is chosen from it.
 
 Inputs are never mutated.
 """
@@ -39,7 +43,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from netvalue import scoring
+from netvalue import formats, scoring
 from netvalue.i18n import t
 from netvalue.orgtree import INTERNAL_LEVEL_RANK as LEVEL_RANK
 from netvalue.orgtree import level_map, subtree
@@ -47,7 +51,8 @@ from netvalue.schema import PERSPECTIVES
 
 DEPTH_LEVELS: tuple[str, ...] = ("unit", "centre", "area")
 ACTIVITIES: tuple[str, ...] = ("networks", "people")
-GRAINS: tuple[str, ...] = ("quarter", "year")
+# The time steps of the path between breadth and depth (depth.windows also takes "all": the whole window).
+PATH_GRAINS: tuple[str, ...] = ("month", "quarter", "year")
 VALUE_COLUMNS: tuple[str, ...] = (*PERSPECTIVES, "overall")
 GROUPS: tuple[str, ...] = ("none", "once", "between", "deep")
 MIN_N = 3
@@ -93,9 +98,9 @@ def windows(start: date | pd.Timestamp, end: date | pd.Timestamp, grain: str = "
         raise ValueError("end is before start")
     if grain == "all":
         return pd.DataFrame({"period": [lo], "start": [lo], "end": [hi]})
-    if grain not in GRAINS:
-        raise ValueError(f"grain must be all or one of {GRAINS}")
-    freq = "Q" if grain == "quarter" else "Y"
+    if grain not in PATH_GRAINS:
+        raise ValueError(f"grain must be all or one of {PATH_GRAINS}")
+    freq = {"month": "M", "quarter": "Q", "year": "Y"}[grain]
     periods = pd.period_range(lo, hi, freq=freq)
     first = periods.start_time.normalize()
     last = periods.end_time.normalize()
@@ -400,7 +405,8 @@ def linear_fit(x: Sequence[float] | np.ndarray | pd.Series, y: Sequence[float] |
                level: float = LEVEL, clusters: Sequence[object] | np.ndarray | pd.Series | None = None
                ) -> dict[str, float]:
     """Least squares y = intercept + slope * x: n, slope, intercept, slope_lo, slope_hi (the level interval of
-    the slope), se (residual standard error), r2, robust (1.0 when cluster-robust).
+    the slope), se (residual standard error), r2, robust (1.0 when cluster-robust), df (the degrees of freedom
+    of the t quantile the interval used).
 
     Classic OLS standard errors with n - 2 degrees of freedom; when clusters are given and some cluster holds
     several points (the same entity in several years), cluster-robust CR1 errors with G - 1 degrees of freedom.
@@ -408,7 +414,7 @@ def linear_fit(x: Sequence[float] | np.ndarray | pd.Series, y: Sequence[float] |
     xa, ya, ca = _clean(x, y, clusters)
     nan = math.nan
     out = {"n": int(xa.size), "slope": nan, "intercept": nan, "slope_lo": nan, "slope_hi": nan, "se": nan,
-           "r2": nan, "robust": 0.0}
+           "r2": nan, "robust": 0.0, "df": nan}
     f = _ols(xa, ya, ca)
     if f is None:
         return out
@@ -419,7 +425,7 @@ def linear_fit(x: Sequence[float] | np.ndarray | pd.Series, y: Sequence[float] |
     syy = float(((ya - ya.mean()) ** 2).sum())
     half = t_quantile(0.5 + level / 2, f["df"]) * math.sqrt(max(f["cov"][1, 1], 0.0))
     out.update(slope_lo=slope - half, slope_hi=slope + half, se=math.sqrt(f["ssr"] / (f["n"] - 2)),
-               r2=1 - f["ssr"] / syy if syy > 0 else nan, robust=1.0 if f["robust"] else 0.0)
+               r2=1 - f["ssr"] / syy if syy > 0 else nan, robust=1.0 if f["robust"] else 0.0, df=float(f["df"]))
     return out
 
 
@@ -456,7 +462,7 @@ def value_depth_fits(units: pd.DataFrame, columns: Sequence[str] = VALUE_COLUMNS
     """Value against depth over the reached rows of a unit_table, per value column (cluster-robust by entity
     when an entity appears in several periods).
 
-    Returns (fits: perspective, n, slope, intercept, slope_lo, slope_hi, se, r2, robust;
+    Returns (fits: perspective, n, slope, intercept, slope_lo, slope_hi, se, r2, robust, df;
              bands: perspective, x, fit, lo, hi on an even grid over the observed depths)."""
     reached = units[units["networks"] > 0]
     fits, bands = [], []
@@ -467,7 +473,7 @@ def value_depth_fits(units: pd.DataFrame, columns: Sequence[str] = VALUE_COLUMNS
         if len(d) >= 2 and d["networks"].nunique() > 1:
             grid = np.linspace(d["networks"].min(), d["networks"].max(), points)
             bands.append(fit_band(d["networks"], d[c], grid, level, cl).assign(perspective=c))
-    fit_cols = ["perspective", "n", "slope", "intercept", "slope_lo", "slope_hi", "se", "r2", "robust"]
+    fit_cols = ["perspective", "n", "slope", "intercept", "slope_lo", "slope_hi", "se", "r2", "robust", "df"]
     band_cols = ["perspective", "x", "fit", "lo", "hi"]
     band = pd.concat(bands, ignore_index=True)[band_cols] if bands else pd.DataFrame(columns=band_cols)
     return pd.DataFrame(fits, columns=fit_cols), band
@@ -539,10 +545,11 @@ def compare_deep_once(units: pd.DataFrame, k: int, columns: Sequence[str] = VALU
     """Value in rows with at least k networks against rows with exactly one, per value column.
 
     Columns: perspective, k, n_deep, n_once (rows with a value), units_deep, units_once (distinct entities),
-    mean_deep, mean_once, diff, lo, hi, verdict. One row per entity: the stratified bootstrap_diff. Entity-years
-    (an entity in several rows): cluster_bootstrap_diff by entity. The verdict needs min_n distinct entities on
-    each side. Every column is bootstrapped from the same seed, so one leg's interval does not depend on which
-    other legs are compared."""
+    mean_deep, mean_once, diff, lo, hi, verdict, interval (which bootstrap gave lo and hi: "groups", "clusters", or
+    "none" without one). One row per entity: the stratified bootstrap_diff ("groups"). Entity-years
+    (an entity in several rows): cluster_bootstrap_diff by entity ("clusters"). The verdict needs min_n distinct
+    entities on each side. Every column is bootstrapped from the same seed, so one leg's interval does not depend
+    on which other legs are compared."""
     if k < 2:
         raise ValueError("k must be at least 2 (deep means more than one network)")
     rows = []
@@ -554,16 +561,18 @@ def compare_deep_once(units: pd.DataFrame, k: int, columns: Sequence[str] = VALU
         ma = float(a.mean()) if a.size else math.nan
         mb = float(b.mean()) if b.size else math.nan
         if not (a.size and b.size):
-            lo, hi = math.nan, math.nan
+            lo, hi, interval = math.nan, math.nan, "none"
         elif d["entity_id"].duplicated().any():
             sub = d[deep | once]
             lo, hi = cluster_bootstrap_diff(sub[c], sub["networks"] >= k, sub["networks"] == 1, sub["entity_id"],
                                             resamples, seed, level)
+            interval = "clusters"
         else:
             lo, hi = bootstrap_diff(a, b, resamples, seed, level)
+            interval = "groups"
         rows.append({"perspective": c, "k": k, "n_deep": int(a.size), "n_once": int(b.size), "units_deep": ua,
                      "units_once": ub, "mean_deep": ma, "mean_once": mb, "diff": ma - mb, "lo": lo, "hi": hi,
-                     "verdict": verdict(ua, ub, lo, hi, min_n)})
+                     "verdict": verdict(ua, ub, lo, hi, min_n), "interval": interval})
     return pd.DataFrame(rows)
 
 
@@ -605,9 +614,79 @@ def sentence(row: pd.Series | Mapping[str, object], level: str, lang: str = "da"
         "signed": fmt_number(row["diff"], lang),
         "lo": fmt_number(row["lo"], lang),
         "hi": fmt_number(row["hi"], lang),
-        "pct": "95 %" if lang == "da" else "95%",
+        "pct": formats.percent(LEVEL, lang),
     }
     return t(f"depth.sentence.{row['verdict']}", lang, **values)
+
+
+# --------------------------------------------------------------------------------------------
+# What ran: the method the page's explanation names
+# --------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Method:
+    """Which computation produced the figures, read off what ran, so every sentence naming a method is chosen
+    from it (method_text, point_text) and cannot describe a computation that did not run.
+
+    point: "entity" (one point per entity over the period) or "entity_year" (one per entity and year).
+    trend: the trend line's interval: "ols" (classic errors, t with n - 2 degrees of freedom), "cluster"
+        (cluster-robust CR1 errors by entity, t with G - 1), "mixed" (legs differ), "none" (no interval).
+    interval: the deep-against-once interval: "groups" (bootstrap, each group resampled on its own),
+        "clusters" (bootstrap of whole entities with all their years), "mixed", "none"."""
+
+    point: str
+    trend: str
+    interval: str
+
+
+def _one_of(kinds: set[str]) -> str:
+    return "none" if not kinds else kinds.pop() if len(kinds) == 1 else "mixed"
+
+
+def method_of(basis: str, fits: pd.DataFrame, comparison: pd.DataFrame) -> Method:
+    """The Method that value_depth_fits (fits) and compare_deep_once (comparison) used, for basis year or period."""
+    with_interval = fits[fits["slope_lo"].notna()] if len(fits) else fits
+    trend = {"cluster" if r else "ols" for r in with_interval.get("robust", pd.Series(dtype=float)) == 1.0}
+    intervals = set(comparison["interval"]) - {"none"} if len(comparison) else set()
+    return Method(point="entity_year" if basis == "year" else "entity", trend=_one_of(trend),
+                  interval=_one_of(intervals))
+
+
+# The text of each method, by name: literal keys, so a search for a key finds the method that shows it.
+TREND_TEXTS = {"ols": "depth.method.trend_ols", "cluster": "depth.method.trend_cluster",
+               "mixed": "depth.method.trend_mixed", "none": "depth.method.trend_none"}
+INTERVAL_TEXTS = {"groups": "depth.method.interval_groups", "clusters": "depth.method.interval_clusters",
+                  "mixed": "depth.method.interval_mixed", "none": "depth.method.interval_none"}
+POINT_TEXTS = {"entity": "depth.how.value_entity", "entity_year": "depth.how.value_entity_year"}
+CAVEAT_TEXTS = {"entity": "depth.method.caveats_entity", "entity_year": "depth.method.caveats_entity_year"}
+
+
+def words(level: str, lang: str = "da") -> dict[str, str]:
+    """The words for the level's entities that the depth texts take: entities ("enheder"), Entities,
+    entities_def ("enhederne"), entities_def_cap, entity ("enhed"), the_entity ("enheden"), obs ("enhedsår"), Obs."""
+    entities = t(f"depth.entities.{level}", lang)
+    entities_def = t(f"depth.entities_def.{level}", lang)
+    return {"entities": entities, "Entities": entities[:1].upper() + entities[1:], "entities_def": entities_def,
+            "entities_def_cap": entities_def[:1].upper() + entities_def[1:],
+            "entity": t(f"level.{level}", lang).lower(), "the_entity": t(f"depth.the_entity.{level}", lang),
+            "obs": t(f"depth.obs.{level}", lang), "Obs": t(f"depth.obs.{level}", lang).capitalize()}
+
+
+def method_text(method: Method, level: str, lang: str = "da") -> str:
+    """The page's "Definitions and caveats" as Markdown bullets, naming the methods that ran."""
+    w = words(level, lang)
+    parts = [
+        t("depth.method.common", lang, **w),
+        t(TREND_TEXTS[method.trend], lang, **w),
+        t(INTERVAL_TEXTS[method.interval], lang, resamples=RESAMPLES, seed=SEED, min_n=MIN_N, **w),
+        t(CAVEAT_TEXTS[method.point], lang, **w),
+    ]
+    return "\n".join(parts)
+
+
+def point_text(method: Method, level: str, lang: str = "da") -> str:
+    """How to read the value-against-depth chart: what one point is (an entity, or an entity in a year)."""
+    return t(POINT_TEXTS[method.point], lang, **words(level, lang))
 
 
 # --------------------------------------------------------------------------------------------
@@ -635,6 +714,7 @@ class Analysis:
     bands: pd.DataFrame
     comparison: pd.DataFrame
     unattributed: int
+    method: Method
 
 
 def analyse(participation: pd.DataFrame, networks: pd.DataFrame, org_units: pd.DataFrame,
@@ -663,11 +743,13 @@ def analyse(participation: pd.DataFrame, networks: pd.DataFrame, org_units: pd.D
         scores = scoring.network_scores(stats, indicators, networks, weights)
         units = unit_table(act, entity_values(whole_links, scores), k)
     fits, bands = value_depth_fits(units)
+    comparison = compare_deep_once(units, k, resamples=resamples, seed=seed)
     return Analysis(
         level=level, basis=basis, k=k, entities=ents, activity=act, measures=measures(act, by),
         distribution=depth_distribution(act, k), lorenz=lorenz(act[by]), path=route, units=units, fits=fits,
-        bands=bands, comparison=compare_deep_once(units, k, resamples=resamples, seed=seed),
+        bands=bands, comparison=comparison,
         unattributed=unattributed(participation, networks, org_units, level, whole, scope),
+        method=method_of(basis, fits, comparison),
     )
 
 

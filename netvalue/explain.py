@@ -15,26 +15,32 @@ from netvalue.schema import EVIDENCE_LEVELS, PERSPECTIVES
 _PERSPECTIVE_ORDER = {p: i for i, p in enumerate((*PERSPECTIVES, "input"))}
 TABLE_COLUMNS = [
     "network_id", "name", "type", "active", "started_on", "ended_on", "leader", *PERSPECTIVES, "overall",
-    "balance", "n", "share_self_reported", "share_measured", "share_evaluated", "people", "units", "partners",
-    "net_dkk",
+    "balance", "n", "thin", "share_self_reported", "share_measured", "share_evaluated", "people", "units",
+    "partners", "net_dkk",
 ]
 
 
 def network_table(networks: pd.DataFrame, stats: pd.DataFrame, indicators: pd.DataFrame,
                   participation: pd.DataFrame, org_units: pd.DataFrame, weights: Mapping[str, float] | None,
-                  start: date | None, end: date | None) -> pd.DataFrame:
-    """One row per given network: scores, evidence mix, people, units, partners and net kroner over the window
-    (stats already cut to the window). `active` is True when the network is running at the end of the window."""
-    scores = scoring.network_scores(stats, indicators, networks, weights)
+                  start: date | None, end: date | None, scores: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per given network: scores, evidence mix (thin: fewer than keyfigures.THIN_EVIDENCE value
+    measurements), people, units, partners and net kroner over the window (stats already cut to the window).
+    `active` is True when the network is running at the end of the window. scores: scoring.network_scores of
+    (at least) these networks when already made, e.g. a selection's, so every page shows the very same numbers."""
+    if scores is None:
+        scores = scoring.network_scores(stats, indicators, networks, weights)
+    else:
+        scores = scores[scores["network_id"].isin(networks["network_id"])]
     mix = keyfigures.evidence_columns(stats, indicators)
     reach = keyfigures.people_per_network(networks, participation, org_units, start, end)
     money = scoring.net_dkk(stats, indicators)[["network_id", "net_dkk"]]
     info = networks[["network_id", "started_on", "ended_on", "leader"]]
     out = scores.merge(info, on="network_id", how="left")
-    out = out.merge(mix[["network_id", "n", "share_self_reported", "share_measured", "share_evaluated"]],
+    out = out.merge(mix[["network_id", "n", "thin", "share_self_reported", "share_measured", "share_evaluated"]],
                     on="network_id", how="left")
     out = out.merge(reach, on="network_id", how="left").merge(money, on="network_id", how="left")
     out["n"] = out["n"].fillna(0).astype("int64")
+    out["thin"] = out["thin"].fillna(True).astype("bool")  # no measurements at all: the thinnest evidence
     at = pd.Timestamp(end) + pd.offsets.MonthEnd(0) if end is not None else pd.Timestamp.max
     out["active"] = out["ended_on"].isna() | (out["ended_on"] >= at)
     return out[TABLE_COLUMNS].sort_values("network_id").reset_index(drop=True)

@@ -18,6 +18,8 @@ import re
 import pandas as pd
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from netvalue import formats
+
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 CSV_MIME = "text/csv"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -54,25 +56,57 @@ def _safe_header(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def _for_file(df: pd.DataFrame) -> pd.DataFrame:
-    out = _safe_header(neutralise_formulas(df))
+    # Round to what the page shows (formats.with_decimals on the frame; two decimals when it says nothing), so
+    # a download never holds "65,38581386725991" where the page said 65.
+    out = _safe_header(neutralise_formulas(formats.round_frame(df)))
     for column in out.columns:
         if isinstance(out[column].dtype, pd.DatetimeTZDtype):
             out[column] = out[column].dt.tz_localize(None)
     return out
 
 
+def _quoted(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _csv_column(series: pd.Series, decimal: str) -> list[str]:
+    """One column's cells as CSV fields: text always quoted, numbers and dates bare, missing values empty."""
+    missing = series.isna().to_numpy()
+    if pd.api.types.is_bool_dtype(series.dtype) or not (
+            pd.api.types.is_numeric_dtype(series.dtype) or pd.api.types.is_datetime64_any_dtype(series.dtype)):
+        values = series.tolist()
+        return ["" if gone else _quoted(v) if isinstance(v, str) else _number(v, decimal)
+                for v, gone in zip(values, missing, strict=True)]
+    if pd.api.types.is_datetime64_any_dtype(series.dtype):
+        times = series.dropna()
+        midnight = bool((times == times.dt.normalize()).all())
+        text = series.dt.strftime("%Y-%m-%d" if midnight else "%Y-%m-%d %H:%M:%S")
+        return ["" if gone else v for v, gone in zip(text.tolist(), missing, strict=True)]
+    return ["" if gone else _number(v, decimal) for v, gone in zip(series.tolist(), missing, strict=True)]
+
+
+def _number(value: object, decimal: str) -> str:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return _quoted(str(value))  # a date or anything else in a text column is text
+    text = repr(value) if isinstance(value, float) else str(value)
+    return text.replace(".", decimal)
+
+
 def to_csv_bytes(df: pd.DataFrame, danish: bool = True) -> bytes:
     """CSV bytes. danish=True: ';' separator and decimal comma, UTF-8 with BOM so Danish Excel reads æøå.
 
-    danish=False: ',' separator and decimal point, plain UTF-8.
+    danish=False: ',' separator and decimal point, plain UTF-8. Every text field (and every column name) is
+    quoted, so a spreadsheet that splits on the other locale's separator cannot cut a cell like
+    ``Netværk;=cmd|…`` into a formula; numbers and dates stay bare, so spreadsheets read them as numbers and dates.
+    Rows end in CRLF: a spreadsheet also ends a row at a bare CR.
     """
     out = _for_file(df)
-    if danish:
-        text = out.to_csv(index=False, sep=";", decimal=",", lineterminator="\r\n")
-        return text.encode("utf-8-sig")
-    # CRLF in both: with a bare LF a cell holding a lone CR was left unquoted, and a spreadsheet started a new
-    # row at the CR, where a neutralised "=..." would run again.
-    return out.to_csv(index=False, sep=",", decimal=".", lineterminator="\r\n").encode("utf-8")
+    sep, decimal = (";", ",") if danish else (",", ".")
+    columns = [_csv_column(out.iloc[:, i], decimal) for i in range(out.shape[1])]
+    header = sep.join(_quoted(str(c)) for c in out.columns)
+    lines = [header, *(sep.join(cells) for cells in zip(*columns, strict=True))] if columns else [header]
+    text = "\r\n".join(lines) + "\r\n"
+    return text.encode("utf-8-sig" if danish else "utf-8")
 
 
 def _sheet_title(sheet_name: str) -> str:

@@ -13,19 +13,27 @@ import io
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
 from pathlib import PurePath
 from typing import Protocol
 
 import numpy as np
 import pandas as pd
 
-from netvalue import privacy
+from netvalue import privacy, workbook
 from netvalue.i18n import t
 from netvalue.schema import LOAD_ORDER, RECORD_TYPES, RecordType, fold, header_map, value_map
+from netvalue.workbook import Change
 
 MAX_BYTES = 50 * 1024 * 1024
 MAX_PROBLEMS_PER_KIND = 20  # per file, column and kind of problem; the total is still counted
+MAX_PROBLEMS_KEPT = 2_000  # over all kinds: a file with thousands of bad columns costs no more than this
+MAX_COLUMNS = 500  # columns of a table and fields of a line; the widest record type has nine
+MAX_FILES = 100  # files in one load
+FILE_TYPES = ("csv", "txt", "tsv", "xlsx", "xls", "ods")  # what the upload page's picker offers (.xls: to explain)
+HEADER_SCAN = 10  # rows looked through for the header under a title
+DECIMAL_QUESTIONS = ("decimal_question", "decimal_conflict")  # problems the user answers by naming the style
+DECIMALS = {"comma": ",", "point": "."}  # the answer's names (command line, page) -> the decimal mark
+GROUP_AFTER = 3  # a cause repeated more often than this is reported once, with its count and first rows
 _WS = re.compile(r"^[\s\u00a0\ufeff]+|[\s\u00a0\ufeff]+$")
 
 
@@ -50,6 +58,8 @@ class Problem:
     sheet: str | None = None
     params: tuple[tuple[str, str], ...] = ()
     expected_key: str = ""
+    count: int = 1  # > 1: one line standing for this many problems of the same cause
+    lines: tuple[int, ...] = ()  # their first rows
 
     def __post_init__(self) -> None:
         # Whatever a problem quotes (file and sheet names, headers, cells) never carries a CPR number.
@@ -72,36 +82,85 @@ class Problem:
         where = [t("where.file", lang, file=self.file)]
         if self.sheet:
             where.append(t("where.sheet", lang, sheet=self.sheet))
-        if self.line is not None:
+        if self.count > 1 and self.lines:
+            rows = ", ".join(str(x) for x in self.lines)
+            where.append(t("where.rows" if self.sheet else "where.lines", lang, lines=rows))
+        elif self.line is not None:
             where.append(t("where.row" if self.sheet else "where.line", lang, line=self.line))
         if self.column:
             where.append(t("where.column", lang, column=self.column))
         if self.value not in (None, ""):
             where.append(t("where.value", lang, value=repr(_clip(self.value))))
-        text = ", ".join(where) + ": " + t(f"problem.{self.code}", lang, **dict(self.params))
+        text = ", ".join(where) + ": " + self.message(lang)
         expected = self.expected_text(lang)
         if expected:
             text += " " + t("where.expected", lang, expected=expected)
         return text
+
+    def message(self, lang: str = "en") -> str:
+        """What is wrong, with the count when this line stands for many."""
+        text = t(f"problem.{self.code}", lang, **dict(self.params))
+        if self.count > 1:
+            text += " " + t("where.times", lang, n=_count(self.count, lang), shown=len(self.lines))
+        return text
+
+
+def _count(n: int, lang: str) -> str:
+    return f"{n:,}".replace(",", "." if lang == "da" else ",")
 
 
 def _clip(text: str, n: int = 60) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
+def _kind(p: Problem) -> tuple[str, str | None, str | None, str]:
+    return (p.file, p.sheet, p.column, p.code)
+
+
 class IngestError(ValueError):
     """The documented validation error: the load is refused and nothing is written."""
 
-    def __init__(self, problems: Sequence[Problem], total: int | None = None) -> None:
+    def __init__(self, problems: Sequence[Problem], total: int | None = None,
+                 counts: dict[tuple[str, str | None, str | None, str], int] | None = None,
+                 notes: Sequence[Problem] = ()) -> None:
         self.problems = list(problems)
         self.total = total if total is not None else len(self.problems)
+        self.counts = counts or {}
+        self.notes = list(notes)
+        self.tables: list[Table] = []  # the first rows of every table read, for the preview (not read again)
         super().__init__(self.report("en", limit=5))
 
+    @property
+    def question(self) -> str | None:
+        """'decimal' when the load waits for the user to say how numbers are written; None otherwise."""
+        return "decimal" if any(p.code in DECIMAL_QUESTIONS for p in self.problems) else None
+
+    def causes(self) -> list[Problem]:
+        """The problems with each repeated cause (file, sheet, column, kind) folded into one line with its count
+        and first rows; the question, if any, first."""
+        groups: dict[tuple, list[Problem]] = {}
+        for p in self.problems:
+            groups.setdefault(_kind(p), []).append(p)
+        out: list[Problem] = []
+        for k, ps in groups.items():
+            n = max(self.counts.get(k, len(ps)), len(ps))
+            if n > GROUP_AFTER and all(p.line is not None for p in ps):
+                first = ps[0]
+                out.append(Problem(first.file, first.line, first.column, first.value, first.code, first.expected,
+                                   first.sheet, first.params, first.expected_key, n,
+                                   tuple(p.line for p in ps[:5] if p.line is not None)))
+            else:
+                out.extend(ps)
+        out.sort(key=lambda p: p.code not in DECIMAL_QUESTIONS)
+        return out
+
     def report(self, lang: str = "en", limit: int | None = 50) -> str:
-        shown = self.problems if limit is None else self.problems[:limit]
+        causes = self.causes()
+        shown = causes if limit is None else causes[:limit]
         lines = [p.describe(lang) for p in shown]
-        if self.total > len(shown):
-            lines.append(t("problem.more", lang, n=self.total - len(shown)))
+        covered = sum(p.count for p in shown)
+        if self.total > covered:
+            lines.append(t("problem.more", lang, n=self.total - covered))
         return "\n".join(lines)
 
 
@@ -124,6 +183,20 @@ class Table:
     sheet: str | None = None
     delimiter: str | None = None
     typed: bool = False  # True when cells may hold numbers (Excel); CSV cells are all text
+    notes: list[Problem] = field(default_factory=list)  # what the reader passed over, for the user to know
+    merged: list[str] = field(default_factory=list)  # merged cell ranges of a sheet
+    changes: dict[int, Change] = field(default_factory=dict)  # column position -> cells read as displayed
+
+
+@dataclass(frozen=True)
+class Reread:
+    """Cells of one column that netvalue read differently from how they are spelled or stored
+    (percent, thousands separators, rounding as displayed, two-digit years, month names)."""
+
+    column: str  # the user's header
+    count: int
+    examples: tuple[tuple[int, str, str], ...]  # (line, as in the file, as read)
+    generated: bool = False  # True: "as in the file" is netvalue's rendering of a cell format, not the user's text
 
 
 @dataclass
@@ -135,10 +208,17 @@ class Parsed:
     frame: pd.DataFrame
     lines: np.ndarray
     sheet: str | None = None
+    headers: dict[str, str] = field(default_factory=dict)  # canonical column -> the header the file used
+    reread: list[Reread] = field(default_factory=list)
+    decimal: str | None = None  # the number style the file was read in
 
     @property
     def source(self) -> str:
         return f"{self.file} [{self.sheet}]" if self.sheet else self.file
+
+    def header(self, column: str) -> str:
+        """The file's own name for a canonical column."""
+        return self.headers.get(column, column)
 
 
 @dataclass
@@ -149,6 +229,7 @@ class LoadPlan:
     parsed: list[Parsed] = field(default_factory=list)
     bulk_files: list[str] = field(default_factory=list)  # files DuckDB read itself (netvalue.bulk)
     bulk_rows: dict[str, int] = field(default_factory=dict)
+    notes: list[Problem] = field(default_factory=list)  # sheets skipped, title rows passed over
 
     @property
     def files(self) -> list[str]:
@@ -161,19 +242,27 @@ class LoadPlan:
         return out
 
 
+def _head_of(table: Table, n: int = 5) -> Table:
+    """The table with only its first rows: what a preview of a refused load needs, and no more memory."""
+    return Table(table.file, table.header, table.cells.head(n).copy(), table.lines.copy(), table.sheet,
+                 table.delimiter, table.typed, table.notes)
+
+
 class _Collector:
     """Gathers problems, keeping the first few of each kind per column and counting the rest."""
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        self.notes: list[Problem] = []
+        self.tables: list[Table] = []  # every table read, so a refused load can still be previewed
         self.total = 0
         self._seen: dict[tuple[str, str | None, str | None, str], int] = {}
 
     def add(self, p: Problem) -> None:
         self.total += 1
-        k = (p.file + (p.sheet or ""), p.sheet, p.column, p.code)
+        k = _kind(p)
         n = self._seen.get(k, 0)
-        if n < MAX_PROBLEMS_PER_KIND:
+        if n < MAX_PROBLEMS_PER_KIND and len(self.problems) < MAX_PROBLEMS_KEPT:
             self.problems.append(p)
         self._seen[k] = n + 1
 
@@ -189,6 +278,8 @@ class _Collector:
         for j, (_i, line) in enumerate(zip(idx, lines, strict=True)):
             if j >= cap:
                 self.total += len(idx) - cap
+                k = (table.file, table.sheet, column, code)
+                self._seen[k] = self._seen.get(k, 0) + len(idx) - cap
                 break
             v = None if vals is None else vals.iloc[j]
             self.add(Problem(table.file, int(line), column, None if v is None else str(v), code, expected,
@@ -196,7 +287,9 @@ class _Collector:
 
     def raise_if_any(self) -> None:
         if self.total:
-            raise IngestError(self.problems, self.total)
+            exc = IngestError(self.problems, self.total, dict(self._seen), self.notes)
+            exc.tables = [_head_of(tb) for tb in self.tables]
+            raise exc
 
 
 # -- bytes -> tables ------------------------------------------------------------------------------
@@ -222,9 +315,9 @@ def decode(data: bytes) -> str:
 
 
 def _looks_binary(text: str) -> bool:
-    sample = text[:20000]
-    if "\x00" in sample:
+    if "\x00" in text:  # anywhere: text never holds a NUL, and one late in a file must not be stored
         return True
+    sample = text[:20000]
     bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\r\n") or ch == "\ufffd")
     return bad > max(2, len(sample) // 200)
 
@@ -234,46 +327,94 @@ def _known_headers() -> set[str]:
 
 
 def sniff_delimiter(first_line: str) -> str:
+    """The delimiter that splits the line (or lines) into the most known headers, then the most cells."""
     known = _known_headers()
     best, best_score = ",", (-1, -1)
     for d in (";", "\t", ",", "|"):
-        try:
-            cells = next(csv.reader([first_line], delimiter=d), [])
-        except csv.Error:  # e.g. a bare carriage return inside the line
-            continue
-        score = (sum(fold(c) in known for c in cells), len(cells))
+        score = (-1, -1)
+        for line in first_line.split("\n")[:HEADER_SCAN]:
+            try:
+                cells = next(csv.reader([line.rstrip("\r")], delimiter=d), [])
+            except csv.Error:  # e.g. a bare carriage return inside the line
+                continue
+            score = max(score, (sum(fold(c) in known for c in cells), len(cells)))
         if score > best_score:
             best, best_score = d, score
     return best
 
 
+def _problem(name: str, code: str, line: int | None = None, sheet: str | None = None, **params: str) -> IngestError:
+    return IngestError([Problem(name, line, None, None, code, "", sheet, tuple(params.items()))])
+
+
 def read_tables(data: bytes, filename: str) -> list[Table]:
-    """Split a CSV file or an .xlsx workbook into raw tables. Raises IngestError for what is not readable."""
+    """Split a CSV/text file or an .xlsx/.ods workbook into raw tables. Raises IngestError for what is not
+    readable. Notes (sheets skipped, title rows passed over) ride on the tables (Table.notes)."""
     name = PurePath(filename).name or "upload"
     if len(data) > MAX_BYTES:
-        raise IngestError([Problem(name, None, None, None, "too_large", "",
-                                   params=(("size", f"{len(data) / 1e6:.1f}"), ("limit", f"{MAX_BYTES / 1e6:.0f}")))])
+        raise _problem(name, "too_large", size=f"{len(data) / 1e6:.1f}", limit=f"{MAX_BYTES / 1e6:.0f}")
     if not data.strip():
-        raise IngestError([Problem(name, None, None, None, "empty_file")])
+        raise _problem(name, "empty_file")
     if data.startswith(b"PK\x03\x04"):
-        return _read_xlsx(data, name)
+        return _read_workbook(data, name)
     if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise IngestError([Problem(name, None, None, None, "old_xls")])
+        raise _problem(name, "old_xls")
     text = decode(data)
     if _looks_binary(text):
-        raise IngestError([Problem(name, None, None, None, "not_tabular")])
+        raise _problem(name, "not_tabular")
     return [_read_csv_text(text, name)]
+
+
+def _check_width(text: str, delim: str, name: str) -> None:
+    """Refuse a line with more fields than any table may have, before a reader builds them."""
+    if text.count(delim) < MAX_COLUMNS:
+        return
+    for i, line in enumerate(text.split("\n"), start=1):
+        if line.count(delim) >= MAX_COLUMNS:
+            raise _problem(name, "too_many_columns", i, limit=str(MAX_COLUMNS))
+
+
+def _fit(header: Sequence[object]) -> tuple[str | None, bool, int]:
+    """(best record type, whether the header holds all its required columns, known headers in it)."""
+    folded = [fold(h) for h in header if str(h).strip()]
+    best: tuple[str | None, bool, int] = (None, False, 0)
+    for rt in RECORD_TYPES.values():
+        hm = header_map(rt)
+        mapped = {hm[h] for h in folded if h in hm}
+        required = {c.name for c in rt.columns if c.required}
+        cand = (rt.name, required <= mapped, len(mapped))
+        if (cand[1], cand[2]) > (best[1], best[2]):
+            best = cand
+    return best
+
+
+def _header_row(rows: Sequence[Sequence[object]]) -> int:
+    """Which of the first rows is the header: the first that holds a record type's required columns, else the
+    one with the most known headers (at least two), else the first."""
+    best, best_n = 0, -1
+    for i, r in enumerate(rows[:HEADER_SCAN]):
+        _, complete, n = _fit(r)
+        if complete:
+            return i
+        if n > best_n and (i == 0 or n >= 2):
+            best, best_n = i, n
+    return best
+
+
+def _title_note(name: str, lines: Sequence[int], k: int, sheet: str | None) -> Problem:
+    return Problem(name, int(lines[k]), None, None, "title_rows", "", sheet,
+                   (("n", str(k)), ("line", str(int(lines[k])))))
 
 
 def _read_csv_text(text: str, name: str) -> Table:
     text = text.lstrip("\ufeff")
-    first = text.split("\n", 1)[0].rstrip("\r")
-    delim = sniff_delimiter(first)
+    head = "\n".join(line for line in text[:200_000].split("\n")[: HEADER_SCAN * 3] if line.strip())
+    delim = sniff_delimiter(head)
+    _check_width(text, delim, name)
     fast = _read_csv_fast(text, name, delim)
     if fast is not None:
         return fast
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
-    header: list[str] | None = None
     rows: list[list[str]] = []
     lines: list[int] = []
     prev = 0
@@ -283,16 +424,17 @@ def _read_csv_text(text: str, name: str) -> Table:
             prev = reader.line_num
             if not record or all(not c.strip() for c in record):
                 continue
-            if header is None:
-                header = record
-                continue
             rows.append(record)
             lines.append(start)
     except csv.Error:  # e.g. an unclosed quote running past the field size limit
-        raise IngestError([Problem(name, prev + 1, None, None, "not_tabular")]) from None
-    if header is None:
-        raise IngestError([Problem(name, None, None, None, "empty_file")])
-    return _table(name, header, rows, lines, None, delim)
+        raise _problem(name, "not_tabular", prev + 1) from None
+    if not rows:
+        raise _problem(name, "empty_file")
+    k = _header_row(rows)
+    table = _table(name, rows[k], rows[k + 1:], lines[k + 1:], None, delim)
+    if k:
+        table.notes.append(_title_note(name, lines, k, None))
+    return table
 
 
 def _read_csv_fast(text: str, name: str, delim: str) -> Table | None:
@@ -321,12 +463,12 @@ def _read_csv_fast(text: str, name: str, delim: str) -> Table | None:
     df.columns = range(df.shape[1])
     filled = (df != "").any(axis=1).to_numpy()
     if not filled.any():
-        raise IngestError([Problem(name, None, None, None, "empty_file")])
+        raise _problem(name, "empty_file")
     lines = np.flatnonzero(filled) + 1
     df = df[filled]
-    header = list(df.iloc[0])
-    cells = df.iloc[1:].reset_index(drop=True)
-    header = [_WS.sub("", h) for h in header]
+    k = _header_row([list(r) for r in df.head(HEADER_SCAN).itertuples(index=False)])
+    header = [_WS.sub("", h) for h in df.iloc[k]]
+    cells = df.iloc[k + 1:].reset_index(drop=True)
     while header and header[-1] == "":
         header.pop()
     width = len(header)
@@ -335,16 +477,19 @@ def _read_csv_fast(text: str, name: str, delim: str) -> Table | None:
         over = (extra.apply(lambda c: c.str.strip()) != "").any(axis=1).to_numpy()
         if over.any():
             col = _Collector()
-            for line in lines[1:][over]:
+            for line in lines[k + 1:][over]:
                 col.add(Problem(name, int(line), None, None, "too_many_fields"))
             col.raise_if_any()
         cells = cells.iloc[:, :width]
-    return Table(name, header, cells, lines[1:].astype(np.int64), None, delim)
+    table = Table(name, header, cells, lines[k + 1:].astype(np.int64), None, delim)
+    if k:
+        table.notes.append(_title_note(name, lines, k, None))
+    return table
 
 
-def _table(name: str, header: list[str], rows: list[list], lines: list[int], sheet: str | None,
+def _table(name: str, header: list, rows: list[list], lines: list[int], sheet: str | None,
            delim: str | None) -> Table:
-    # Excel pads rows with empty trailing cells and headers with empty trailing columns.
+    # Spreadsheets pad rows with empty trailing cells and headers with empty trailing columns.
     header = [_WS.sub("", str(h)) if h is not None else "" for h in header]
     while header and header[-1] == "":
         header.pop()
@@ -369,66 +514,62 @@ def _table(name: str, header: list[str], rows: list[list], lines: list[int], she
     return Table(name, header, cells, np.asarray(lines, dtype=np.int64), sheet, delim)
 
 
-def _excel_cell(v: object) -> object:
-    if v is None:
-        return ""
-    if isinstance(v, datetime):
-        return v.date().isoformat() if v.time() == time(0) else v.isoformat(sep=" ")
-    if isinstance(v, date):
-        return v.isoformat()
-    if isinstance(v, bool):
-        return str(v)
-    if isinstance(v, (int, float)):
-        return v
-    return str(v)
+GUIDE_SHEETS = {"guide", "vejledning", "kolonneguide", "column guide"}
 
 
-def _read_xlsx(data: bytes, name: str) -> list[Table]:
-    import openpyxl  # imported here: only Excel uploads pay for it
+def _named_type(sheet: str) -> str | None:
+    """The record type a sheet's name names (its English name or its Danish or English label)."""
+    f = fold(sheet)
+    for rt in RECORD_TYPES.values():
+        if f in {fold(rt.name), fold(rt.label_da), fold(rt.label_en)}:
+            return rt.name
+    return None
 
-    def damaged(exc: Exception) -> IngestError:
-        return IngestError([Problem(name, None, None, None, "bad_xlsx", params=(("reason", type(exc).__name__),))])
 
-    # A damaged workbook can fail anywhere inside openpyxl (zip, zlib, XML, or a sheet read lazily later)
-    # with almost any exception type; every one of them means the same to the user: the file cannot be read.
+def _read_workbook(data: bytes, name: str) -> list[Table]:
+    # A damaged workbook can fail anywhere inside the zip, XML or openpyxl readers with almost any exception
+    # type; every one of them means the same to the user: the file cannot be read.
     try:
-        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:
-        raise damaged(exc) from None
-    try:
-        return _xlsx_tables(wb, name)
-    except IngestError:
-        raise
-    except Exception as exc:
-        raise damaged(exc) from None
-    finally:
-        wb.close()
-
-
-def _xlsx_tables(wb: object, name: str) -> list[Table]:
-    tables = []
-    for ws in wb.worksheets:
-        header: list | None = None
-        rows, lines = [], []
-        for i, row in enumerate(ws.iter_rows(values_only=True), start=1):
-            cells = [_excel_cell(v) for v in row]
-            if all(c == "" or (isinstance(c, str) and not c.strip()) for c in cells):
-                continue
-            if header is None:
-                header = [str(c) for c in cells]
-                continue
-            rows.append(cells)
-            lines.append(i)
-        if header is None:
+        zf = workbook.open_zip(data)
+        k = workbook.kind(zf)
+        if k is None:
+            raise workbook.WorkbookError("not_tabular")
+        sheets = workbook.read_xlsx(zf, data, MAX_COLUMNS) if k == "xlsx" else workbook.read_ods(zf, MAX_COLUMNS)
+    except workbook.WorkbookError as exc:
+        raise _problem(name, exc.code, **exc.params) from None
+    except Exception:
+        raise _problem(name, "bad_xlsx") from None
+    tables: list[Table] = []
+    notes: list[Problem] = []
+    for sh in sheets:
+        if not sh.rows or sh.name.lower() in GUIDE_SHEETS:
             continue
-        # Sheets that are not records (a column guide, notes) are skipped when their header names no type.
-        if ws.title.lower() in {"guide", "vejledning", "kolonneguide", "column guide"}:
+        k = _header_row(sh.rows)
+        rt_name, complete, _ = _fit(sh.rows[k])
+        required = [c for c in RECORD_TYPES[rt_name].columns if c.required] if rt_name else []
+        hm = header_map(RECORD_TYPES[rt_name]) if rt_name else {}
+        held = {hm.get(fold(h)) for h in sh.rows[k] if str(h).strip()} - {None}
+        if not (complete or _named_type(sh.name) or (required and len(held & {c.name for c in required})
+                                                      >= len(required) - 1)):
+            # Notes, an overview, a chart's data: not records. Said, not refused.
+            notes.append(Problem(name, None, None, _clip(", ".join(str(c) for c in sh.rows[k] if str(c).strip())),
+                                 "sheet_skipped", "", sh.name))
             continue
-        table = _table(name, header, rows, lines, ws.title, None)
+        table = _table(name, sh.rows[k], sh.rows[k + 1:], sh.lines[k + 1:], sh.name, None)
         table.typed = True
+        table.merged = sh.merged
+        table.changes = sh.changes
+        if k:
+            table.notes.append(_title_note(name, sh.lines, k, sh.name))
         tables.append(table)
     if not tables:
-        raise IngestError([Problem(name, None, None, None, "empty_file")])
+        if notes:
+            raise IngestError([Problem(name, None, None, None, "no_record_sheets", ", ".join(RECORD_TYPES), None,
+                                       (("sheets", ", ".join(p.sheet or "" for p in notes)),
+                                        ("types", ", ".join(RECORD_TYPES))),
+                                       "expected.record_types")])
+        raise _problem(name, "empty_file")
+    tables[0].notes[:0] = notes
     return tables
 
 
@@ -460,8 +601,6 @@ _SPACES = "[ \t\xa0\u202f]"  # thousands separators Excel may write: space, no-b
 _SPACES_OR_MINUS = "[ \t\xa0\u202f\u2212]"
 _NUM_COMMA = r"^[+-]?(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,[0-9]+)?(?:[eE][+-]?[0-9]+)?$"
 _NUM_DOT = r"^[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$"
-_STRONG_COMMA = r"^[+-]?[0-9]*(?:\.[0-9]{3})*,(?:[0-9]{1,2}|[0-9]{4,})$|^[+-]?[0-9]{1,3}(?:\.[0-9]{3})+,[0-9]+$"
-_STRONG_DOT = r"^[+-]?[0-9]*(?:,[0-9]{3})*\.(?:[0-9]{1,2}|[0-9]{4,})$|^[+-]?[0-9]{1,3}(?:,[0-9]{3})+\.[0-9]+$"
 
 
 def _on_distinct(raw: pd.Series, fn: Callable[[pd.Series], pd.Series | np.ndarray]) -> pd.Series | np.ndarray:
@@ -484,27 +623,78 @@ def _clean(s: pd.Series, typed: bool = True) -> pd.Series:
     """Cells as stripped strings ('' for empty); numbers from Excel (typed cells) stay numbers."""
     if not typed:
         return _on_distinct(s.fillna("").astype("str"), lambda u: u.str.strip().str.strip("\ufeff"))
-    return s.map(lambda v: _WS.sub("", v) if isinstance(v, str) else ("" if v is None else v))
+    return s.map(lambda v: _WS.sub("", v) if isinstance(v, str) else ("" if v is None else v)).astype(object)
 
 
 def _is_str(s: pd.Series) -> np.ndarray:
     return s.map(lambda v: isinstance(v, str)).to_numpy(dtype=bool)
 
 
-def decimal_style(values: pd.Series, delimiter: str | None) -> str:
-    """',' when the numbers are written the Danish way, '.' otherwise."""
-    counts = values[values != ""].astype("str").value_counts()  # each spelling once, with how often it occurs
-    txt = pd.Series(counts.index, dtype="str").str.replace(_SPACES, "", regex=True)
-    weight = counts.to_numpy()
-    comma = int(weight[txt.str.match(_STRONG_COMMA).to_numpy(dtype=bool)].sum())
-    dot = int(weight[txt.str.match(_STRONG_DOT).to_numpy(dtype=bool)].sum())
-    if comma != dot:
-        return "," if comma > dot else "."
-    return "," if delimiter in (";", "\t", None) and (txt.str.contains(",").any() or delimiter == ";") else "."
+# Evidence of a number style in one spelling (spaces, sign, % and currency already gone). A comma followed
+# by other than three digits, or after a leading 0 or four digits, or after dot-groups, or two dots: comma style.
+_COMMA_EVIDENCE = (r"^[+-]?(?:[0-9]*,(?:[0-9]{1,2}|[0-9]{4,})|0,[0-9]+|[0-9]{4,},[0-9]+"
+                   r"|[0-9]{1,3}(?:\.[0-9]{3})+,[0-9]+|[0-9]{1,3}(?:\.[0-9]{3}){2,})$")
+_POINT_EVIDENCE = (r"^[+-]?(?:[0-9]*\.(?:[0-9]{1,2}|[0-9]{4,})|0\.[0-9]+|[0-9]{4,}\.[0-9]+"
+                   r"|[0-9]{1,3}(?:,[0-9]{3})+\.[0-9]+|[0-9]{1,3}(?:,[0-9]{3}){2,})$")
+_AMBIGUOUS = r"^[+-]?[1-9][0-9]{0,2}[.,][0-9]{3}$"  # 16.500 or 1,250: a thousands group or three decimals
+_AFFIX = "(?i)^(?:kr\\.?|dkk)[ \xa0]*|[ \xa0]*(?:%|kr\\.?|dkk)$"  # as a spreadsheet shows percent and kroner
+_GROUPED = "(?i)^[+-]?[0-9]{1,3}(?:[., \xa0\u202f][0-9]{3})+(?:[.,][0-9]+)?$|%|kr|dkk"
+
+
+def _bare(txt: pd.Series) -> pd.Series:
+    """Spellings without the spaces, minus sign, percent and currency a spreadsheet may show around a number."""
+    if txt.str.contains(_SPACES_OR_MINUS + "|%|[kK][rR]|[dD][kK][kK]", regex=True).any():
+        txt = txt.str.replace(_AFFIX, "", regex=True).str.replace(_SPACES, "", regex=True)
+        txt = txt.str.replace("\u2212", "-", regex=False)
+    return txt
+
+
+@dataclass(frozen=True)
+class NumberStyle:
+    """How a file writes numbers: decimal ',' or '.', or None when the user must say; with the evidence."""
+
+    decimal: str | None
+    comma: int = 0  # spellings that can only be decimal comma (4,5 · 1.234,5 · 1.234.567)
+    point: int = 0  # spellings that can only be decimal point
+    ambiguous: str | None = None  # the first spelling that reads two ways (16.500)
+    comma_example: str | None = None
+    point_example: str | None = None
+
+
+def number_style(values: pd.Series, delimiter: str | None, answer: str | None = None) -> NumberStyle:
+    """The file's number style from all its number cells together, never cell by cell.
+
+    One-sided evidence decides. With none, a spelling such as 16.500 (16500 or 16,5?) is read as Danish in a
+    ';'-separated file (the list separator of decimal-comma locales) and otherwise waits for the user's answer
+    (',' or '.'); so does evidence both ways. Without such spellings the style does not matter.
+    """
+    txt = values[values != ""].astype("str")
+    uniq = _bare(pd.Series(txt.unique(), dtype="str"))
+    comma_hit = uniq.str.match(_COMMA_EVIDENCE).to_numpy(dtype=bool)
+    point_hit = uniq.str.match(_POINT_EVIDENCE).to_numpy(dtype=bool)
+    amb = uniq.str.match(_AMBIGUOUS).to_numpy(dtype=bool) & ~comma_hit & ~point_hit
+
+    def first(m: np.ndarray) -> str | None:
+        return str(uniq[m].iloc[0]) if m.any() else None
+
+    comma, point = int(comma_hit.sum()), int(point_hit.sum())
+    ev = {"comma": comma, "point": point, "ambiguous": first(amb), "comma_example": first(comma_hit),
+          "point_example": first(point_hit)}
+    if comma and not point:
+        return NumberStyle(",", **ev)
+    if point and not comma:
+        return NumberStyle(".", **ev)
+    if not comma and not point:
+        if not amb.any():
+            return NumberStyle(answer or ",", **ev)
+        if delimiter == ";":
+            return NumberStyle(",", **ev)
+    return NumberStyle(answer, **ev)
 
 
 def parse_numbers(s: pd.Series, decimal: str) -> pd.Series:
-    """Floats from cleaned cells; NaN where a non-empty cell is not a number in the given style."""
+    """Floats from cleaned cells; NaN where a non-empty cell is not a number in the given style. A trailing
+    % or a kr./DKK around the number is how a spreadsheet showed it: the number is read as shown."""
     out = pd.Series(np.nan, index=s.index, dtype="float64")
     if s.dtype == object:
         is_num = s.map(lambda v: isinstance(v, (int, float)) and not isinstance(v, bool)).to_numpy(dtype=bool)
@@ -514,9 +704,7 @@ def parse_numbers(s: pd.Series, decimal: str) -> pd.Series:
         out[is_num] = s[is_num].astype("float64")
     txt_mask = ~is_num & (s != "").to_numpy(dtype=bool)
     if txt_mask.any():
-        txt = s[txt_mask].astype("str")
-        if txt.str.contains(_SPACES_OR_MINUS, regex=True).any():
-            txt = txt.str.replace(_SPACES, "", regex=True).str.replace("\u2212", "-", regex=False)
+        txt = _bare(s[txt_mask].astype("str"))
         if decimal == ",":
             ok = txt.str.match(_NUM_COMMA)
             norm = txt.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
@@ -529,10 +717,25 @@ def parse_numbers(s: pd.Series, decimal: str) -> pd.Series:
 
 _DATE_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
 _DATE_DK = re.compile(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{4})(?: \d{1,2}[:.]\d{2}(?:[:.]\d{2})?)?$")
+_DATE_DK2 = re.compile(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{2})$")  # 31-03-15: LibreOffice's Danish short date
+_DATE_NAMED = re.compile(r"^(\d{1,2})\.?[-. ]+([^\W\d_]{3,9})\.?[-. ]+(\d{4}|\d{2})$")  # 31. mar 2015, 31-mar-15
 _MONTH_ISO = re.compile(r"^(\d{4})-(\d{1,2})$")
 _MONTH_DK = re.compile(r"^(\d{1,2})[-./](\d{4})$")
+_MONTH_NAMED = re.compile(r"^([^\W\d_]{3,9})\.?[-. /]+(\d{4}|\d{2})$")  # mar-15, maj-15, dec-13, marts 2015
 _MONTH_ISO_FAST = r"[0-9]{4}-[0-9]{2}"
 _DATE_ISO_FAST = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+_REREAD_DATES = (_DATE_DK2, _DATE_NAMED, _MONTH_NAMED)  # spellings the preview shows as reinterpreted
+
+# Danish month names and abbreviations, and the English ones (none of which means another month in Danish).
+MONTHS: dict[str, int] = {}
+for _i, _names in enumerate((
+        ("januar", "jan", "january"), ("februar", "feb", "february"), ("marts", "mar", "march"),
+        ("april", "apr"), ("maj", "may"), ("juni", "jun", "june"), ("juli", "jul", "july"),
+        ("august", "aug"), ("september", "sep", "sept"), ("oktober", "okt", "october", "oct"),
+        ("november", "nov"), ("december", "dec")), start=1):
+    for _n in _names:
+        MONTHS[_n] = _i
+TWO_DIGIT_PIVOT = 30  # 00-29 is 2000-2029, 30-99 is 1930-1999, as LibreOffice reads two-digit years
 
 
 YEARS = (1900, 2100)  # a date outside these years is a typing error, not a record
@@ -540,14 +743,20 @@ YEARS = (1900, 2100)  # a date outside these years is a typing error, not a reco
 
 def _ymd(y: pd.Series, m: pd.Series, d: pd.Series) -> pd.Series:
     year = pd.to_numeric(y)
+    short = (y.astype("str").str.len() == 2).to_numpy(dtype=bool)
+    if short.any():
+        year = year.where(~short, year + np.where(year < TWO_DIGIT_PIVOT, 2000, 1900))
     year = year.where((year >= YEARS[0]) & (year <= YEARS[1]))
-    frame = pd.DataFrame({"year": year, "month": pd.to_numeric(m), "day": pd.to_numeric(d)})
+    month_txt = m.astype("str").str.lower().str.rstrip(".")
+    month = pd.to_numeric(month_txt.map(lambda v: MONTHS.get(v, v)), errors="coerce")
+    frame = pd.DataFrame({"year": year, "month": month, "day": pd.to_numeric(d, errors="coerce")})
     return pd.to_datetime(frame, errors="coerce")
 
 
 def parse_dates(s: pd.Series, month: bool = False) -> pd.Series:
-    """Dates (datetime64, NaT when not a real date) from ISO, dd-mm-yyyy, dd.mm.yyyy; with month=True also
-    yyyy-mm and mm-yyyy, and every date becomes the first of its month."""
+    """Dates (datetime64, NaT when not a real date) from ISO, dd-mm-yyyy, dd.mm.yyyy, dd-mm-yy and dates with
+    a month name; with month=True also yyyy-mm, mm-yyyy and mar-15 / maj 2015, and every date becomes the first
+    of its month."""
     txt = s.astype("str")
     out = pd.Series(pd.NaT, index=s.index, dtype="datetime64[s]")
     pending = txt != ""
@@ -561,9 +770,10 @@ def parse_dates(s: pd.Series, month: bool = False) -> pd.Series:
             ok = parsed.notna() & parsed.dt.year.between(*YEARS)
             out[ok[ok].index] = parsed[ok].astype("datetime64[s]").to_numpy()
             pending[ok[ok].index] = False
-    patterns: list[tuple[re.Pattern, tuple[int, int, int | None]]] = [(_DATE_ISO, (1, 2, 3)), (_DATE_DK, (3, 2, 1))]
+    patterns: list[tuple[re.Pattern, tuple[int, int, int | None]]] = [
+        (_DATE_ISO, (1, 2, 3)), (_DATE_DK, (3, 2, 1)), (_DATE_DK2, (3, 2, 1)), (_DATE_NAMED, (3, 2, 1))]
     if month:
-        patterns += [(_MONTH_ISO, (1, 2, None)), (_MONTH_DK, (2, 1, None))]
+        patterns += [(_MONTH_ISO, (1, 2, None)), (_MONTH_DK, (2, 1, None)), (_MONTH_NAMED, (2, 1, None))]
     for rx, (yi, mi, di) in patterns:
         if not pending.any():
             break
@@ -591,12 +801,30 @@ def mask_cpr(text: str) -> str:
     return privacy.mask(text)
 
 
-def _convert(table: Table, rt: RecordType, colmap: dict[int, str], col: _Collector) -> Parsed:
+def _reread(table: Table, mask: np.ndarray, raw: pd.Series, read: pd.Series, column: str, kind: str) -> Reread | None:
+    """The cells of one column netvalue read differently from their spelling, with a few examples."""
+    idx = np.flatnonzero(mask)
+    if not len(idx):
+        return None
+    ex = []
+    for i in idx[:5]:
+        v = read.iloc[i]
+        shown = (pd.Timestamp(v).strftime("%Y-%m" if kind == "month" else "%Y-%m-%d") if kind in ("date", "month")
+                 else f"{float(v):.10g}")
+        ex.append((int(table.lines[i]), str(raw.iloc[i]), shown))
+    return Reread(column, len(idx), tuple(ex))
+
+
+def _convert(table: Table, rt: RecordType, colmap: dict[int, str], col: _Collector, decimal: str | None) -> Parsed:
+    """Type every cell of a mapped table; decimal None: the number style waits for the user, so number
+    spellings are not judged yet."""
     present = {name: pos for pos, name in colmap.items()}
-    decimal = None
+    headers = {name: table.header[pos] for name, pos in present.items()}
     frame: dict[str, pd.Series] = {}
+    reread: list[Reread] = []
     n = len(table.cells)
     for c in rt.columns:
+        user = headers.get(c.name, c.name)
         if c.name in present:
             raw = _clean(table.cells[present[c.name]], table.typed)
         else:
@@ -607,14 +835,14 @@ def _convert(table: Table, rt: RecordType, colmap: dict[int, str], col: _Collect
             raw = raw.where(~empty, c.default)
             empty = np.zeros(n, dtype=bool)
         if c.required:
-            col.rows(table, empty, c.name, "missing_value")
+            col.rows(table, empty, user, "missing_value")
         if c.kind in ("id", "text", "free"):
             val = raw.astype(str).where(~empty, None)
             if c.kind in privacy.SCREENED_KINDS:
                 hits = _on_distinct(raw.astype("str"), cpr_hits)
                 if hits.any():
-                    masked = raw.astype("str").where(hits, "").map(mask_cpr)  # the text around the number helps find it
-                    col.rows(table, hits, c.name, "cpr", masked, expected_key="expected.no_cpr")
+                    masked = raw.astype("str").where(hits, "").map(mask_cpr)  # the text around it helps
+                    col.rows(table, hits, user, "cpr", masked, expected_key="expected.no_cpr")
             frame[c.name] = val.astype("str")
         elif c.kind == "enum":
             vm = value_map(c)
@@ -623,41 +851,63 @@ def _convert(table: Table, rt: RecordType, colmap: dict[int, str], col: _Collect
             mapped = spelled.map(lookup)
             mapped = mapped.where(mapped.isin(c.allowed))  # an alias shared with another column may not fit
             bad = ~empty & mapped.isna().to_numpy(dtype=bool)
-            col.rows(table, bad, c.name, "not_allowed", raw, ", ".join(c.allowed))
+            col.rows(table, bad, user, "not_allowed", raw, ", ".join(c.allowed))
             frame[c.name] = mapped.astype("str")
         elif c.kind in ("int", "float"):
-            if decimal is None:
-                num_cols = [present[x.name] for x in rt.columns if x.kind in ("int", "float") and x.name in present]
-                parts = [_clean(table.cells[p], table.typed) for p in num_cols]
-                allv = pd.concat(parts) if parts else pd.Series(dtype="str")
-                if table.typed:
-                    allv = allv[allv.map(lambda v: isinstance(v, str))]
-                decimal = decimal_style(allv, table.delimiter)
-            num = _on_distinct(raw, lambda u, d=decimal: parse_numbers(u, d))
+            num = _on_distinct(raw, lambda u, d=decimal or ",": parse_numbers(u, d))
             bad = ~empty & num.isna().to_numpy(dtype=bool)
+            if decimal is None:  # the question comes first; a spelling is judged once the style is known
+                txt_bad = bad & (_is_str(raw) if table.typed else np.ones(n, dtype=bool))
+                bad = bad & ~txt_bad
             exp = "expected.integer" if c.kind == "int" else "expected.number"
-            col.rows(table, bad, c.name, "bad_number" if c.kind == "float" else "bad_integer", raw,
+            col.rows(table, bad, user, "bad_number" if c.kind == "float" else "bad_integer", raw,
                      expected_key=exp)
             if c.kind == "int":
                 frac = ~bad & ~empty & (num % 1 != 0).to_numpy(dtype=bool)
-                col.rows(table, frac, c.name, "bad_integer", raw, expected_key=exp)
+                col.rows(table, frac, user, "bad_integer", raw, expected_key=exp)
                 neg = ~bad & ~empty & (num < 0).to_numpy(dtype=bool)
-                col.rows(table, neg, c.name, "negative", raw, expected_key=exp)
+                col.rows(table, neg, user, "negative", raw, expected_key=exp)
                 frame[c.name] = num.where(~(frac | neg)).round().astype("Int64")
             else:
                 frame[c.name] = num
+            ok = ~empty & num.notna().to_numpy(dtype=bool)
+            pos = present.get(c.name)
+            change = table.changes.get(pos) if pos is not None else None
+            if change is not None and change.count:
+                reread.append(Reread(user, change.count, tuple(change.examples), change.generated))
+            elif pos is not None:
+                strs = _is_str(raw) if table.typed else np.ones(n, dtype=bool)
+                if strs.any():
+                    spelled = raw.where(strs, "").astype("str")
+                    grouped = _on_distinct(spelled, lambda u: u.str.contains(_GROUPED, regex=True)
+                                           .fillna(False).to_numpy(dtype=bool))
+                    r = _reread(table, ok & strs & np.asarray(grouped, dtype=bool), raw, num, user, c.kind)
+                    if r:
+                        reread.append(r)
         else:  # date, month
             d = _on_distinct(raw, lambda u, m=c.kind == "month": parse_dates(u, month=m))
             bad = ~empty & d.isna().to_numpy(dtype=bool)
-            col.rows(table, bad, c.name, f"bad_{c.kind}", raw, expected_key=f"expected.{c.kind}")
+            col.rows(table, bad, user, f"bad_{c.kind}", raw, expected_key=f"expected.{c.kind}")
             frame[c.name] = d
+            ok = ~empty & d.notna().to_numpy(dtype=bool)
+            if ok.any():
+                spelled = raw.astype("str")
+                odd = _on_distinct(spelled, lambda u: np.logical_or.reduce(
+                    [u.str.match(rx.pattern).fillna(False).to_numpy(dtype=bool) for rx in _REREAD_DATES]))
+                r = _reread(table, ok & np.asarray(odd, dtype=bool), raw, d, user, c.kind)
+                if r:
+                    reread.append(r)
     out = pd.DataFrame(frame, index=range(n))[rt.column_names]
-    return Parsed(table.file, rt.name, out, table.lines, table.sheet)
+    return Parsed(table.file, rt.name, out, table.lines, table.sheet, headers, reread, decimal)
 
 
-def parse_table(table: Table, col: _Collector) -> Parsed | None:
-    """Map the header to a record type and type every cell; problems go to the collector."""
+def map_columns(table: Table, col: _Collector) -> tuple[RecordType, dict[int, str]] | None:
+    """The table's record type and which position holds which canonical column; None (with problems) when
+    the header does not fit."""
     rt_name = detect_record_type(table.header, table.file if table.sheet is None else table.sheet)
+    header_line = int(table.lines[0]) - 1 if len(table.lines) and table.sheet is None else None
+    if any(p.code == "title_rows" for p in table.notes):
+        header_line = next(int(p.line) for p in table.notes if p.code == "title_rows" and p.line is not None)
     if rt_name is None:
         col.add(Problem(table.file, 1 if table.sheet is None else None, None, _clip(", ".join(table.header)),
                         "unknown_type", ", ".join(RECORD_TYPES), table.sheet))
@@ -666,7 +916,6 @@ def parse_table(table: Table, col: _Collector) -> Parsed | None:
     hm = header_map(rt)
     colmap: dict[int, str] = {}
     before = col.total
-    header_line = int(table.lines[0]) - 1 if len(table.lines) and table.sheet is None else None
     for pos, h in enumerate(table.header):
         if not h.strip():
             if table.cells[pos].map(lambda v: str(v).strip() != "").any():
@@ -690,7 +939,89 @@ def parse_table(table: Table, col: _Collector) -> Parsed | None:
     if table.cells.empty:
         col.add(Problem(table.file, None, None, None, "no_rows", "", table.sheet))
         return None
-    return _convert(table, rt, colmap, col)
+    return rt, colmap
+
+
+def _number_cells(mapped: Sequence[tuple[Table, RecordType, dict[int, str]]]) -> pd.Series:
+    """Every number cell spelled as text in one file's tables, for its number style."""
+    parts = []
+    for table, rt, colmap in mapped:
+        for pos, name in colmap.items():
+            if rt.column(name).kind in ("int", "float"):
+                v = _clean(table.cells[pos], table.typed)
+                if table.typed:
+                    v = v[_is_str(v)]
+                parts.append(v.astype("str"))
+    return pd.concat(parts, ignore_index=True) if parts else pd.Series(dtype="str")
+
+
+def _where_first(mapped: Sequence[tuple[Table, RecordType, dict[int, str]]], spelling: str | None) -> Problem:
+    """The first cell spelled so, as the place the question points at."""
+    for table, rt, colmap in mapped:
+        for pos, name in colmap.items():
+            if rt.column(name).kind in ("int", "float"):
+                v = _bare(_clean(table.cells[pos], table.typed).astype("str"))
+                hit = np.flatnonzero((v == spelling).to_numpy(dtype=bool))
+                if len(hit):
+                    return Problem(table.file, int(table.lines[hit[0]]), table.header[pos], spelling, "", "",
+                                   table.sheet)
+    table = mapped[0][0]
+    return Problem(table.file, None, None, spelling, "", "", table.sheet)
+
+
+def _num_text(v: float, lang: str) -> str:
+    text = f"{v:.6f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",") if lang == "da" else text
+
+
+def _file_style(mapped: Sequence[tuple[Table, RecordType, dict[int, str]]], answer: str | None,
+                col: _Collector) -> str | None:
+    """The number style of one file, or None with the question (or the conflict) put to the user."""
+    if not mapped:
+        return answer or ","
+    style = number_style(_number_cells(mapped), mapped[0][0].delimiter if mapped[0][0].sheet is None else None,
+                         answer)
+    if style.decimal is not None:
+        return style.decimal
+    if style.comma and style.point:
+        at = _where_first(mapped, style.point_example)
+        col.add(Problem(at.file, at.line, at.column, style.comma_example, "decimal_conflict", "", at.sheet,
+                        (("comma", style.comma_example or ""), ("point", style.point_example or "")),
+                        "expected.decimal_answer"))
+        return None
+    at = _where_first(mapped, style.ambiguous)
+    s = style.ambiguous or ""
+    grouped = float(re.sub(r"[.,]", "", s) or 0)
+    decimal = float(s.replace(",", ".") or 0)
+    params = (("value", s), ("thousands_da", _num_text(grouped, "da")), ("thousands_en", _num_text(grouped, "en")),
+              ("decimal_da", _num_text(decimal, "da")), ("decimal_en", _num_text(decimal, "en")))
+    col.add(Problem(at.file, at.line, at.column, s, "decimal_question", "", at.sheet, params,
+                    "expected.decimal_answer"))
+    return None
+
+
+def parse_table(table: Table, col: _Collector, decimal: str | None = None) -> Parsed | None:
+    """Map the header to a record type and type every cell; problems go to the collector. Without decimal the
+    number style comes from this table alone."""
+    m = map_columns(table, col)
+    if m is None:
+        return None
+    if decimal is None:
+        decimal = _file_style([(table, *m)], None, col)
+    return _finish(table, *m, col, decimal)
+
+
+def _finish(table: Table, rt: RecordType, colmap: dict[int, str], col: _Collector, decimal: str | None) -> Parsed:
+    missing = sum(n for k, n in col._seen.items() if k[0] == table.file and k[1] == table.sheet
+                  and k[3] == "missing_value")
+    p = _convert(table, rt, colmap, col, decimal)
+    now = sum(n for k, n in col._seen.items() if k[0] == table.file and k[1] == table.sheet
+              and k[3] == "missing_value")
+    if table.merged and now > missing:
+        col.add(Problem(table.file, None, None, None, "merged_cells", "", table.sheet,
+                        (("ranges", ", ".join(table.merged[:5]) + (" …" if len(table.merged) > 5 else "")),
+                         ("n", str(len(table.merged))))))
+    return p
 
 
 # -- rules across rows and files ------------------------------------------------------------------
@@ -699,17 +1030,17 @@ def _rules(p: Parsed, col: _Collector) -> None:
     if p.record_type == "networks":
         _end_before_start(p, col, "started_on", "ended_on")
         selfref = (f["parent_network_id"] == f["network_id"]).fillna(False).to_numpy(dtype=bool)
-        col.rows(p, selfref, "parent_network_id", "self_reference", f["parent_network_id"])
+        col.rows(p, selfref, p.header("parent_network_id"), "self_reference", f["parent_network_id"])
     elif p.record_type == "participation":
         _end_before_start(p, col, "joined_on", "left_on")
     elif p.record_type == "indicators":
         same = (f["worst"] == f["best"]).fillna(False).to_numpy(dtype=bool)
-        col.rows(p, same, "best", "worst_equals_best", f["best"])
+        col.rows(p, same, p.header("best"), "worst_equals_best", f["best"])
     elif p.record_type == "org_units":
         selfref = (f["parent_id"] == f["unit_id"]).fillna(False).to_numpy(dtype=bool)
-        col.rows(p, selfref, "parent_id", "self_reference", f["parent_id"])
+        col.rows(p, selfref, p.header("parent_id"), "self_reference", f["parent_id"])
         orphan = (f["parent_id"].isna() & f["level"].notna() & (f["level"] != "municipality")).to_numpy(dtype=bool)
-        col.rows(p, orphan, "parent_id", "root_parent", f["level"])
+        col.rows(p, orphan, p.header("parent_id"), "root_parent", f["level"])
 
 
 def _end_before_start(p: Parsed, col: _Collector, start: str, end: str) -> None:
@@ -718,7 +1049,7 @@ def _end_before_start(p: Parsed, col: _Collector, start: str, end: str) -> None:
     bad = (f[end] < f[start]).fillna(False).to_numpy(dtype=bool)
     ends, starts = f[end].dt.date.astype(str), f[start].dt.date.astype(str)
     for i in np.flatnonzero(bad):
-        col.add(Problem(p.file, int(p.lines[i]), end, ends.iloc[i], "end_before_start", "", p.sheet,
+        col.add(Problem(p.file, int(p.lines[i]), p.header(end), ends.iloc[i], "end_before_start", "", p.sheet,
                         (("start", starts.iloc[i]),)))
 
 
@@ -739,8 +1070,9 @@ def _check_keys(parts: list[Parsed], rt: RecordType, col: _Collector) -> None:
         j = first[k]
         src = parts[where[i]]
         other = f"{parts[where[j]].source}:{lines[j]}"
-        col.add(Problem(src.file, int(lines[i]), ", ".join(rt.key), _clip(k), "duplicate_key", "", src.sheet,
-                        (("key", ", ".join(rt.key)), ("other", other))))
+        key = ", ".join(src.header(k_) for k_ in rt.key)
+        col.add(Problem(src.file, int(lines[i]), key, _clip(k), "duplicate_key", "", src.sheet,
+                        (("key", key), ("other", other))))
 
 
 def _check_references(by_type: dict[str, list[Parsed]], store: KeySource | None, col: _Collector) -> None:
@@ -762,7 +1094,7 @@ def _check_references(by_type: dict[str, list[Parsed]], store: KeySource | None,
             for p in parts:
                 vals = p.frame[fk.column]
                 bad = (vals.notna() & ~vals.isin(allowed)).to_numpy(dtype=bool)
-                col.rows(p, bad, fk.column, "unknown_reference", vals, f"{fk.target}.{fk.target_column}")
+                col.rows(p, bad, p.header(fk.column), "unknown_reference", vals, f"{fk.target}.{fk.target_column}")
 
 
 def _check_cycles(by_type: dict[str, list[Parsed]], store: KeySource | None, col: _Collector) -> None:
@@ -790,7 +1122,7 @@ def _check_cycles(by_type: dict[str, list[Parsed]], store: KeySource | None, col
                 cur = parent.get(cur)
             if cur is not None and cur in seen and uid not in reported:
                 reported.update(seen)
-                col.add(Problem(p.file, int(p.lines[i]), "parent_id", uid, "cycle", "", p.sheet,
+                col.add(Problem(p.file, int(p.lines[i]), p.header("parent_id"), uid, "cycle", "", p.sheet,
                                 (("path", " → ".join([*seen[seen.index(cur):], cur])),)))
 
 
@@ -798,13 +1130,21 @@ Progress = Callable[[str, int, int, str], None]
 
 
 def prepare(files: Sequence[tuple[str, bytes]], store: KeySource | None = None,
-            progress: Progress | None = None) -> LoadPlan:
+            progress: Progress | None = None, decimal: str | None = None) -> LoadPlan:
     """Read, type and check every file of one load together; raise IngestError with all problems.
+
+    decimal (',' or '.') answers the question of how numbers are written, for files whose own numbers do not
+    say (16.500: sixteen thousand five hundred, or sixteen and a half?); without it such a file is refused with
+    that question (IngestError.question == 'decimal').
 
     progress, when given, is called as (step, i, n, name): ("read", i, n, file) before each file,
     ("parse", i, n, file or sheet) before each table and ("check", 0, 1, "") before the checks across files.
     """
     col = _Collector()
+    if len(files) > MAX_FILES:
+        col.add(Problem(t("where.upload", "en"), None, None, None, "too_many_files", "", None,
+                        (("n", str(len(files))), ("limit", str(MAX_FILES)))))
+        col.raise_if_any()
     parsed: list[Parsed] = []
     for i, (filename, data) in enumerate(files):
         if privacy.contains_cpr(filename):  # the name would be shown and kept in the load history
@@ -818,16 +1158,22 @@ def prepare(files: Sequence[tuple[str, bytes]], store: KeySource | None = None,
             for p in exc.problems:
                 col.add(p)
             continue
-        for j, table in enumerate(tables):
+        mapped = []
+        for table in tables:
             if table.sheet and privacy.contains_cpr(table.sheet):  # shown in the preview, like a file name
                 col.add(Problem(table.file, None, None, None, "cpr_sheet_name", sheet=table.sheet))
                 continue
+            col.tables.append(table)
+            col.notes.extend(table.notes)
+            m = map_columns(table, col)
+            if m is not None:
+                mapped.append((table, *m))
+        style = _file_style(mapped, decimal, col)
+        for j, (table, rt, colmap) in enumerate(mapped):
             if progress:
                 where = table.file if table.sheet is None else f"{table.file} [{table.sheet}]"
-                progress("parse", j, len(tables), privacy.mask(where))
-            p = parse_table(table, col)
-            if p is not None:
-                parsed.append(p)
+                progress("parse", j, len(mapped), privacy.mask(where))
+            parsed.append(_finish(table, rt, colmap, col, style))
     if progress:
         progress("check", 0, 1, "")
     by_type: dict[str, list[Parsed]] = {}
@@ -839,7 +1185,7 @@ def prepare(files: Sequence[tuple[str, bytes]], store: KeySource | None = None,
     _check_references(by_type, store, col)
     _check_cycles(by_type, store, col)
     col.raise_if_any()
-    plan = LoadPlan(parsed=parsed)
+    plan = LoadPlan(parsed=parsed, notes=col.notes)
     for name in LOAD_ORDER:
         if name in by_type:
             plan.frames[name] = pd.concat([p.frame for p in by_type[name]], ignore_index=True)

@@ -13,7 +13,7 @@ from datetime import date
 
 import pandas as pd
 
-from netvalue import scoring
+from netvalue import formats, scoring
 from netvalue.schema import PERSPECTIVES
 
 HEADLINE_SCORES = (*PERSPECTIVES, "overall", "balance")
@@ -179,29 +179,13 @@ def headline(networks: pd.DataFrame, participation: pd.DataFrame, org_units: pd.
 
 
 def format_number(value: float | None, lang: str = "da", decimals: int = 0, signed: bool = False) -> str:
-    """A number the way a Danish (1.234,5) or English (1,234.5) reader writes it; '–' for missing. A signed
-    number that rounds to zero is "0" (st.metric shows no arrow for it)."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    if round(value, decimals) == 0:
-        return "0" if signed else f"{0:.{decimals}f}".replace(".", "," if lang == "da" else ".")
-    text = f"{value:{'+' if signed else ''},.{decimals}f}"
-    if lang == "da":
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return text
+    """Kept for callers: formats.number (one home for how a figure is written)."""
+    return formats.number(value, lang, decimals, signed)
 
 
 def format_kr(value: float | None, lang: str = "da", signed: bool = False) -> str:
-    """Kroner for a reader: '31,6 mio. kr.' / 'DKK 31.6m' from a million up, else '450.000 kr.' / 'DKK 450,000'."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    big = abs(value) >= 1_000_000
-    if lang == "da":
-        num = format_number(value / 1_000_000 if big else value, lang, 1 if big else 0, signed)
-        return f"{num} mio. kr." if big else f"{num} kr."
-    sign = "-" if value < 0 else ("+" if signed else "")
-    num = format_number(abs(value) / 1_000_000 if big else abs(value), lang, 1 if big else 0)
-    return f"{sign}DKK {num}m" if big else f"{sign}DKK {num}"
+    """Kept for callers: formats.money."""
+    return formats.money(value, lang, signed)
 
 
 def active_at_end(networks: pd.DataFrame, end: date | None) -> int:

@@ -65,7 +65,8 @@ from netvalue import keyfigures
 from netvalue.orgtree import ancestors, org_tree  # noqa: F401 - org_tree re-exported: one home, orgtree
 
 RINGS: tuple[int, ...] = (0, 1, 2, 3, 4)
-GRAINS: dict[str, int] = {"month": 1, "quarter": 3}
+# Months in one period of each time step of the ripples page (the store's grains are store.GRAINS).
+MONTHS_PER_PERIOD: dict[str, int] = {"month": 1, "quarter": 3}
 ORIGINS: tuple[str, ...] = ("new", "from_ended", "from_running", "unknown")
 
 
@@ -143,28 +144,20 @@ def _month_no(s: pd.Series) -> np.ndarray:
 
 
 def _period_no(d: date | pd.Timestamp, grain: str) -> int:
-    return (d.year * 12 + d.month - 1) // GRAINS[grain]
+    return (d.year * 12 + d.month - 1) // MONTHS_PER_PERIOD[grain]
 
 
 def _period_start(p: np.ndarray, grain: str) -> pd.Series:
-    m = np.asarray(p, dtype="int64") * GRAINS[grain]
+    m = np.asarray(p, dtype="int64") * MONTHS_PER_PERIOD[grain]
     return pd.to_datetime(pd.DataFrame({"year": m // 12, "month": m % 12 + 1, "day": 1})).astype("datetime64[us]")
 
 
 def periods(start: date | pd.Timestamp, end: date | pd.Timestamp, grain: str = "month") -> pd.Series:
     """The first day of each period (month or quarter) from the one holding start to the one holding end."""
-    if grain not in GRAINS:
-        raise ValueError(f"grain must be one of {sorted(GRAINS)}")
+    if grain not in MONTHS_PER_PERIOD:
+        raise ValueError(f"grain must be one of {sorted(MONTHS_PER_PERIOD)}")
     lo, hi = _period_no(start, grain), _period_no(end, grain)
     return _period_start(np.arange(lo, max(lo, hi + 1)), grain).rename("period")
-
-
-def period_label(p: pd.Timestamp, grain: str, lang: str = "da") -> str:
-    """'2015-03' for a month; '2015 K1' (Danish) or '2015 Q1' for a quarter."""
-    p = pd.Timestamp(p)
-    if grain == "quarter":
-        return f"{p.year} {'K' if lang == 'da' else 'Q'}{(p.month - 1) // 3 + 1}"
-    return f"{p.year:04d}-{p.month:02d}"
 
 
 def lifetime(networks: pd.DataFrame, start: date, end: date) -> tuple[date, date]:
@@ -193,7 +186,7 @@ def _expand(first: np.ndarray, last: np.ndarray) -> tuple[np.ndarray, np.ndarray
 def _spans(begin: pd.Series, finish: pd.Series, lo: int, hi: int, grain: str) -> tuple[np.ndarray, np.ndarray]:
     """First and last period number of each [begin, finish] date span, clipped to [lo, hi]; rows that fall
     outside get first > last. An empty finish means 'still going'."""
-    div = GRAINS[grain]
+    div = MONTHS_PER_PERIOD[grain]
     b = _month_no(begin)
     f = _month_no(finish)
     first = np.where(np.isnan(b), hi + 1, np.floor(np.nan_to_num(b, nan=0) / div))
@@ -305,7 +298,7 @@ def network_events(networks: pd.DataFrame, periods_: pd.Series, grain: str = "qu
     """Per period: networks started (of them budded: with a parent), ended, and the cumulative count of
     networks started up to the end of the period (counting those started before the first period).
     Columns: period, started, budded, ended, cumulative."""
-    div = GRAINS[grain]
+    div = MONTHS_PER_PERIOD[grain]
     per = pd.to_datetime(periods_).astype("datetime64[us]")
     pno = (per.dt.year * 12 + per.dt.month - 1).to_numpy() // div
     s = np.floor(_month_no(networks["started_on"]) / div)
@@ -499,13 +492,15 @@ def plain_facts(networks: pd.DataFrame, participation: pd.DataFrame, tree: pd.Da
     participation with a ring column (rings()); start/end = the first days of the window's first and last
     month; scope = the unit ids of the chosen part of the organisation (None: all).
 
-    * first_year_*: networks running in the first twelve months, counted from the later of the window start
-      and the first network's start (so the whole history starts when network work started);
+    * first_year_*: networks running in the first twelve months (fewer when the window is shorter:
+      first_year_months), counted from the later of the window start and the first network's start (so the
+      whole history starts when network work started);
     * units_*: working units (level ``unit``) in scope taking part at some time in the window, of all of
       them, and the share never reached;
     * top_unit_*: the unit (any internal level) with most networks in the window (the first in tree order
       on a tie);
-    * growth: new units reached per ring in the last twelve months of the window (a (network, unit) pair
+    * growth: new units reached per ring in the last twelve months of the window (the whole window when it
+      is shorter: last_year_from, last_year_months), units in scope only; a (network, unit) pair
       counts in the month it first joined, ever); top_rings are the rings with most (all of them on a tie;
       empty when none grew).
     """
@@ -524,15 +519,18 @@ def plain_facts(networks: pd.DataFrame, participation: pd.DataFrame, tree: pd.Da
     rank = per_unit.index.map(tree.set_index("unit_id")["order"])
     top_unit = per_unit.iloc[np.lexsort((rank.to_numpy(), -per_unit.to_numpy()))].head(1)
     names = tree.set_index("unit_id")["name"]
-    first_join = participation.groupby(["network_id", "unit_id"]).agg(j=("joined_on", "min"), ring=("ring", "first"))
+    in_part = participation[participation["unit_id"].isin(in_scope)]
+    first_join = in_part.groupby(["network_id", "unit_id"]).agg(j=("joined_on", "min"), ring=("ring", "first"))
     jn = _month_no(first_join["j"])
-    recent = first_join[(jn >= e_no - 11) & (jn <= e_no)]
+    ly_no = max(e_no - 11, s_no)  # the last twelve months, or the whole window when it is shorter
+    recent = first_join[(jn >= ly_no) & (jn <= e_no)]
     growth = recent["ring"].dropna().astype("int64").value_counts().reindex(list(RINGS), fill_value=0)
     top_rings = tuple(int(k) for k, v in growth.items() if v == growth.max() and v > 0)
     total = len(working)
     return {
         "first_year_from": _period_start(np.array([first_no]), "month").iloc[0],
         "first_year_to": _period_start(np.array([fy_end]), "month").iloc[0],
+        "first_year_months": fy_end - first_no + 1,
         "first_year_networks": int((f1 <= l1).sum()),
         "units_reached": len(reached_units),
         "units_total": total,
@@ -541,5 +539,6 @@ def plain_facts(networks: pd.DataFrame, participation: pd.DataFrame, tree: pd.Da
         "top_unit_networks": 0 if top_unit.empty else int(top_unit.iloc[0]),
         "growth": {int(k): int(v) for k, v in growth.items()},
         "top_rings": top_rings,
-        "last_year_from": _period_start(np.array([max(e_no - 11, s_no)]), "month").iloc[0],
+        "last_year_from": _period_start(np.array([ly_no]), "month").iloc[0],
+        "last_year_months": e_no - ly_no + 1,
     }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -504,31 +505,42 @@ class Store:
         target = Path(directory)
         if target.exists() and any(target.iterdir()):
             raise FileExistsError(f"{target} exists and is not empty")
-        tmp = target.with_name(f".{target.name}.partial")
-        if tmp.exists():
-            shutil.rmtree(tmp)
-        tmp.mkdir(parents=True)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # A unique temporary name: a leftover .partial (a crash, or another backup running now) is never
+        # deleted or reused; it holds no finished backup, and the operator may remove it.
+        tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent))
         counts: dict[str, int] = {}
-        with self._transaction() as cur:
-            for name in self._all_tables():
-                arrow = cur.sql(f"SELECT * FROM {name}").to_arrow_table()
-                pq.write_table(arrow, tmp / f"{name}.parquet")
-                counts[name] = arrow.num_rows
-            version = int(cur.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchall()[0][0])
-        manifest = {"format": "netvalue-backup-1", "schema_version": SCHEMA_VERSION, "data_version": version,
-                    "created": datetime.now().isoformat(timespec="seconds"), "rows": counts}
-        (tmp / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
-        if target.exists():
-            target.rmdir()
-        tmp.rename(target)
+        try:
+            with self._transaction() as cur:
+                for name in self._all_tables():
+                    arrow = cur.sql(f"SELECT * FROM {name}").to_arrow_table()
+                    pq.write_table(arrow, tmp / f"{name}.parquet")
+                    counts[name] = arrow.num_rows
+                version = int(cur.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchall()[0][0])
+            manifest = {"format": "netvalue-backup-1", "schema_version": SCHEMA_VERSION, "data_version": version,
+                        "created": datetime.now().isoformat(timespec="seconds"), "rows": counts}
+            (tmp / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        try:
+            if target.exists():
+                target.rmdir()  # empty (checked above); fails if something arrived meanwhile
+            tmp.rename(target)
+        except OSError:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise FileExistsError(f"{target} exists and is not empty") from None
         return manifest
 
-    def restore(self, directory: str | Path) -> dict:
+    def restore(self, directory: str | Path,
+                check: Callable[[dict[str, pd.DataFrame]], None] | None = None) -> dict:
         """Replace everything in the store with a backup, in one transaction; return its manifest.
 
         Anything wrong with the backup (missing or damaged files, a manifest that does not match, columns
-        other than the store's own) raises ValueError and leaves the store as it was. Column names come from
-        the store's tables, never from the files, so a crafted backup cannot put SQL into the statement.
+        other than the store's own, rows check refuses) raises ValueError and leaves the store as it was.
+        check gets every table of the backup as a DataFrame before anything is written (service.restore passes
+        ingest's rules). Column names come from the store's tables, never from the files, so a crafted backup
+        cannot put SQL into the statement.
         """
         import pyarrow.parquet as pq
 
@@ -554,6 +566,7 @@ class Store:
                                  "the backup is damaged") from exc
         with self._transaction() as cur:
             before = int(cur.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchall()[0][0])
+            columns = {}
             for name, arrow in tables.items():
                 own = [d[0] for d in cur.execute(f"SELECT * FROM {name} LIMIT 0").description]
                 if sorted(arrow.column_names) != sorted(own):
@@ -562,6 +575,15 @@ class Store:
                 if arrow.num_rows != rows.get(name):
                     raise ValueError(f"{name}.parquet holds {arrow.num_rows} rows, the manifest says "
                                      f"{rows.get(name)}: the backup is damaged")
+                columns[name] = own
+            if check is not None:
+                try:
+                    frames = {name: arrow.select(columns[name]).to_pandas() for name, arrow in tables.items()}
+                except Exception as exc:  # a value pyarrow cannot turn into pandas is a damaged backup
+                    raise ValueError(f"the backup cannot be read ({type(exc).__name__}): it is damaged") from exc
+                check(frames)
+            for name, arrow in tables.items():
+                own = columns[name]
                 cur.execute(f"DELETE FROM {name}")
                 cur.register("_restore_rows", arrow)
                 try:

@@ -21,7 +21,7 @@ import pandas as pd
 
 from netvalue import export, privacy
 from netvalue.i18n import label, t
-from netvalue.ingest import IngestError, LoadPlan, Parsed, Problem, detect_record_type, prepare, read_tables
+from netvalue.ingest import IngestError, LoadPlan, Parsed, Problem, Reread, Table, detect_record_type, prepare
 from netvalue.schema import LOAD_ORDER, RECORD_TYPES, Column
 
 GUIDE_SHEET = "Vejledning"
@@ -183,9 +183,9 @@ def xlsx_template() -> bytes:
 
 @functools.lru_cache(maxsize=1)
 def _schema_examples() -> dict[str, pd.DataFrame]:
-    """The schema's example row of each record type, typed as ingest types it (parents of org_units left out)."""
+    """The example rows of each record type's template, typed as ingest types them."""
     plan = prepare([(csv_filename(n), csv_template(n)) for n in LOAD_ORDER], None)
-    return {n: f.tail(1).reset_index(drop=True) for n, f in plan.frames.items()}
+    return {n: f.reset_index(drop=True) for n, f in plan.frames.items()}
 
 
 def _same(a: object, b: object) -> bool:
@@ -193,18 +193,20 @@ def _same(a: object, b: object) -> bool:
 
 
 def example_rows_in(plan: LoadPlan) -> list[tuple[str, int]]:
-    """(file [sheet], line) of every row that is exactly a template's example row: a template uploaded with its
-    example still in it would write made-up data."""
+    """(file [sheet], line of the schema's example) of every table whose rows are the template's example rows in
+    full and nothing else: a template uploaded as it came would write made-up data.
+
+    A table that merely holds a row equal to an example is the municipality's own data (the sample's first
+    indicator and its units are the template's examples), and is not warned about."""
     examples = _schema_examples()
     hits = []
     for p in plan.parsed:
-        ex = examples[p.record_type].iloc[0]
-        candidate = np.ones(len(p.frame), dtype=bool)
-        for k in RECORD_TYPES[p.record_type].key:
-            candidate &= (p.frame[k] == ex[k]).fillna(False).to_numpy(dtype=bool)
-        for i in np.flatnonzero(candidate):
-            if all(_same(p.frame[c].iloc[i], ex[c]) for c in p.frame.columns):
-                hits.append((p.source, int(p.lines[i])))
+        ex = examples[p.record_type]
+        k = len(ex)
+        if len(p.frame) != k:
+            continue
+        if all(_same(p.frame[c].iloc[i], ex[c].iloc[i]) for i in range(k) for c in p.frame.columns):
+            hits.append((p.source, int(p.lines[k - 1])))
     return hits
 
 
@@ -219,6 +221,7 @@ class PreviewItem:
     rows: int
     head: pd.DataFrame
     typed: bool  # True: as netvalue read it (canonical columns); False: raw cells as in the file
+    reread: tuple[Reread, ...] = ()  # columns with cells read differently from their spelling
 
     @property
     def source(self) -> str:
@@ -226,18 +229,56 @@ class PreviewItem:
 
 
 def _display(p: Parsed, n: int) -> pd.DataFrame:
+    """The first n rows as typed, and the example rows of every reinterpreted column (index: line)."""
     rt = RECORD_TYPES[p.record_type]
-    head = p.frame.head(n).copy()
+    lines = set(int(x) for x in p.lines[:n])
+    for r in p.reread:
+        lines.update(line for line, _, _ in r.examples)
+    pick = np.flatnonzero(np.isin(p.lines, sorted(lines)))
+    head = p.frame.iloc[pick].copy()
     for c in rt.columns:
         if c.kind in ("date", "month"):
             head[c.name] = head[c.name].dt.strftime("%Y-%m" if c.kind == "month" else "%Y-%m-%d")
-    head.index = pd.Index(p.lines[: len(head)], name="#")
+    head.index = pd.Index(p.lines[pick], name="#")
     return head
 
 
 def preview_plan(plan: LoadPlan, n: int = PREVIEW_ROWS) -> list[PreviewItem]:
-    """Per file and sheet of a checked load: record type, rows and the first rows as typed (index: line)."""
-    return [PreviewItem(p.file, p.sheet, p.record_type, len(p.frame), _display(p, n), True) for p in plan.parsed]
+    """Per file and sheet of a checked load: record type, rows and the first rows as typed (index: line), with
+    rows from every column netvalue reinterpreted (55 % → 55)."""
+    return [PreviewItem(p.file, p.sheet, p.record_type, len(p.frame), _display(p, n), True, tuple(p.reread))
+            for p in plan.parsed]
+
+
+def preview_checked(plan: LoadPlan, bulk_heads: Sequence[Parsed], n: int = PREVIEW_ROWS) -> list[PreviewItem]:
+    """preview_plan, plus the files DuckDB checked (netvalue.bulk.check): their first rows as ingest types them,
+    and the rows counted by DuckDB (shared out only when one such file holds them all)."""
+    items = preview_plan(plan, n)
+    total = sum(plan.bulk_rows.values())
+    for p in bulk_heads:
+        rows = total if len(bulk_heads) == 1 else len(p.frame)
+        items.append(PreviewItem(p.file, p.sheet, p.record_type, rows, _display(p, n), True, tuple(p.reread)))
+    return items
+
+
+def reread_lines(item: PreviewItem, lang: str) -> list[str]:
+    """One sentence per reinterpreted column: its name, how many cells, and examples '55 % → 55'."""
+    from netvalue.keyfigures import format_number
+
+    out = []
+    for r in item.reread:
+        examples = ", ".join(f"{_local(shown, lang) if r.generated else shown} → {_local(read, lang)}"
+                             for _, shown, read in r.examples[:3])
+        out.append(t("upload.reread", lang, column=r.column, n=format_number(r.count, lang), examples=examples))
+    return out
+
+
+def _local(read: str, lang: str) -> str:
+    """A read number in the language's decimal mark (dates stay ISO)."""
+    number = read.removesuffix(" %")
+    if lang == "da" and number.replace(".", "", 1).lstrip("-").isdigit():
+        return read.replace(".", ",")
+    return read
 
 
 def _unique(header: Sequence[str]) -> list[str]:
@@ -250,27 +291,39 @@ def _unique(header: Sequence[str]) -> list[str]:
     return out
 
 
-def preview_files(files: Sequence[tuple[str, bytes]], n: int = PREVIEW_ROWS) -> list[PreviewItem]:
-    """Per readable file and sheet: the recognised record type (or None), rows and the first raw rows.
-
-    For a refused load (no plan): unreadable files are left out here; the problem report names them."""
+def preview_tables(tables: Sequence[Table], n: int = PREVIEW_ROWS) -> list[PreviewItem]:
+    """Per table read: the recognised record type (or None), rows and the first raw rows."""
     items = []
+    for tb in tables:
+        rt = detect_record_type(tb.header, tb.file if tb.sheet is None else tb.sheet)
+        head = tb.cells.head(n).iloc[:, : len(tb.header)].copy()
+        head.columns = _unique(tb.header)
+        # Raw cells of a refused load: the CPR number that refused it must not show here either.
+        head = head.map(lambda v: "" if v is None else privacy.mask(v)).astype("str")
+        head.columns = [privacy.mask(h) for h in head.columns]
+        head.index = pd.Index(tb.lines[: len(head)], name="#")
+        sheet = privacy.mask(tb.sheet) if tb.sheet else tb.sheet
+        items.append(PreviewItem(privacy.mask(tb.file), sheet, rt, len(tb.lines), head, False))
+    return items
+
+
+def preview_refused(exc: IngestError, n: int = PREVIEW_ROWS) -> list[PreviewItem]:
+    """For a refused load: the tables ingest read before refusing it, raw (the files are not read again);
+    unreadable files are left out here, the problem report names them."""
+    return preview_tables(exc.tables, n)
+
+
+def preview_files(files: Sequence[tuple[str, bytes]], n: int = PREVIEW_ROWS) -> list[PreviewItem]:
+    """Per readable file and sheet: the recognised record type (or None), rows and the first raw rows."""
+    from netvalue.ingest import read_tables
+
+    tables = []
     for filename, data in files:
         try:
-            tables = read_tables(data, filename)
+            tables += read_tables(data, filename)
         except IngestError:
             continue
-        for tb in tables:
-            rt = detect_record_type(tb.header, tb.file if tb.sheet is None else tb.sheet)
-            head = tb.cells.head(n).iloc[:, : len(tb.header)].copy()
-            head.columns = _unique(tb.header)
-            # Raw cells of a refused load: the CPR number that refused it must not show here either.
-            head = head.map(lambda v: "" if v is None else privacy.mask(v)).astype("str")
-            head.columns = [privacy.mask(h) for h in head.columns]
-            head.index = pd.Index(tb.lines[: len(head)], name="#")
-            sheet = privacy.mask(tb.sheet) if tb.sheet else tb.sheet
-            items.append(PreviewItem(privacy.mask(tb.file), sheet, rt, len(tb.cells), head, False))
-    return items
+    return preview_tables(tables, n)
 
 
 def newest_by_name(files: Sequence[tuple[str, bytes]]) -> tuple[list[tuple[str, bytes]], list[str]]:
@@ -287,11 +340,24 @@ def expected_text(p: Problem, lang: str) -> str:
     return p.expected_text(lang)
 
 
+def _problem_text(p: Problem, lang: str) -> str:
+    """What is wrong; for a line standing for a repeated cause, with its count and first rows."""
+    if p.count > 1 and p.lines:
+        where = t("where.rows" if p.sheet else "where.lines", lang, lines=", ".join(map(str, p.lines)))
+        return f"{p.message(lang)} – {where}"
+    return p.message(lang)
+
+
+def notes_lines(notes: Sequence[Problem], lang: str) -> list[str]:
+    """What the reader passed over (sheets skipped, title rows), one sentence each."""
+    return [p.describe(lang) for p in notes]
+
+
 def problems_frame(problems: Sequence[Problem], lang: str) -> pd.DataFrame:
     """The validation report: file, sheet, line, column, value, problem, expected — headers in the language."""
     cols = [t(f"upload.col_{k}", lang) for k in ("file", "sheet", "line", "column", "value", "problem", "expected")]
     rows = [[p.file, p.sheet or "", p.line, p.column or "", p.value if p.value is not None else "",
-             t(f"problem.{p.code}", lang, **dict(p.params)), expected_text(p, lang)] for p in problems]
+             _problem_text(p, lang), expected_text(p, lang)] for p in problems]
     df = pd.DataFrame(rows, columns=cols)
     df[cols[2]] = pd.array(df[cols[2]].tolist(), dtype="Int64")
     for c in cols[:2] + cols[3:]:

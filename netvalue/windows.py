@@ -14,13 +14,7 @@ from datetime import date
 
 import pandas as pd
 
-# Month names as Danish and English readers write them ("maj 2019", "May 2019").
-_MONTHS = {
-    "da": ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
-           "november", "december"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"),
-}
+from netvalue import formats
 
 
 def first_of_month(d: date | pd.Timestamp) -> date:
@@ -33,8 +27,8 @@ def add_months(d: date, n: int) -> date:
 
 
 def month_label(d: date | pd.Timestamp, lang: str = "da") -> str:
-    """'maj 2019' / 'May 2019'."""
-    return f"{_MONTHS.get(lang, _MONTHS['en'])[d.month - 1]} {d.year}"
+    """'maj 2019' / 'May 2019' (formats.month: one home for how a month is written)."""
+    return formats.month(d, lang)
 
 
 @dataclass(frozen=True, order=True)

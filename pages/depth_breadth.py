@@ -1,18 +1,16 @@
-"""I dybden eller i bredden: the analysts' comparison of depth and breadth, with honest uncertainty."""
+"""I dybden eller i bredden: the analysts' comparison of depth and breadth, with honest uncertainty.
+Draws netvalue.views.depth; computes nothing itself."""
 
 from __future__ import annotations
 
-from datetime import date
 from functools import partial
 
-import pandas as pd
 import streamlit as st
 
 import ui
 from netvalue import depth, export
-from netvalue import filters as flt
-from netvalue.charts import depth as charts
 from netvalue.i18n import label
+from netvalue.views.depth import DepthChoices, DepthView
 
 f = ui.current_filters()
 L = f.lang
@@ -21,112 +19,108 @@ st.write(ui.tr("depth.intro"))
 
 ui.stop_if_empty()
 
-networks = flt.select_networks(ui.table("networks"), ui.table("participation"), ui.table("org_units"), f)
-if networks.empty or f.start is None or f.end is None:
-    st.warning(ui.tr("empty.no_match"))
-    st.stop()
+choices: DepthChoices = ui.view("depth_choices", f)
+if choices.window is not None:
+    st.caption(ui.tr("depth.window", window=choices.window.label(L)))
 
-# -- controls ---------------------------------------------------------------------------------
+# -- controls: only the choices that fit the window are offered ----------------------------------
+ss = st.session_state
+
+
+def _choice(key: str) -> str:
+    """A per-language widget key for a choice whose labels change with the language (Streamlit keeps a radio's
+    value as its label, so one key across languages came back as 'Enhed'); the id chosen carries over."""
+    keyed = f"{key}_{L}"
+    if keyed not in ss and ss.get(f"_{key}") is not None:
+        ss[keyed] = ss[f"_{key}"]
+    return keyed
+
+
+def _keep(key: str, value: str) -> str:
+    ss[f"_{key}"] = value
+    return value
+
+
+# A choice of a longer window is dropped; the first that fits this one is the default.
+for key, options in (("depth_basis", choices.bases), ("depth_grain", choices.grains)):
+    if ss.get(f"_{key}") is not None and ss[f"_{key}"] not in options:
+        ss.pop(f"_{key}")
+        for lang_ in ("da", "en"):
+            ss.pop(f"{key}_{lang_}", None)
 c = st.columns([2, 2, 3])
-level = c[0].radio(ui.tr("depth.level"), depth.DEPTH_LEVELS, key="depth_level", horizontal=True,
-                   format_func=lambda x: label("level", x, L), help=ui.tr("depth.level_help"))
+level = _keep("depth_level", c[0].radio(ui.tr("depth.level"), depth.DEPTH_LEVELS, key=_choice("depth_level"),
+                                        horizontal=True, format_func=lambda x: label("level", x, L),
+                                        help=ui.tr("depth.level_help")))
 entities_word = ui.tr(f"depth.entities.{level}")
-basis = c[1].radio(ui.tr("depth.basis"), depth.BASES, key="depth_basis", horizontal=True,
-                   format_func=lambda x: ui.tr(f"depth.basis.{x}"), help=ui.tr("depth.basis_help",
-                                                                             entities=entities_word))
+basis = _keep("depth_basis", c[1].radio(ui.tr("depth.basis"), choices.bases, key=_choice("depth_basis"),
+                                        horizontal=True, format_func=lambda x: ui.tr(f"depth.basis.{x}"),
+                                        help=ui.tr("depth.basis_help", entities=entities_word)))
 k = c[2].slider(ui.tr("depth.k"), min_value=2, max_value=10, value=3, key="depth_k", help=ui.tr("depth.k_help"))
 c = st.columns([2, 2, 3])
-by = c[0].radio(ui.tr("depth.activity"), depth.ACTIVITIES, key="depth_by", horizontal=True,
-                format_func=lambda x: ui.tr(f"depth.activity.{x}"), help=ui.tr("depth.activity_help"))
-grain = c[1].radio(ui.tr("depth.grain"), depth.GRAINS, key="depth_grain", horizontal=True,
-                   format_func=lambda x: ui.tr(f"depth.grain.{x}"))
+by = _keep("depth_by", c[0].radio(ui.tr("depth.activity"), depth.ACTIVITIES, key=_choice("depth_by"),
+                                  horizontal=True, format_func=lambda x: ui.tr(f"depth.activity.{x}"),
+                                  help=ui.tr("depth.activity_help")))
+grain = _keep("depth_grain", c[1].radio(ui.tr("depth.grain"), choices.grains, key=_choice("depth_grain"),
+                                        horizontal=True, format_func=lambda x: ui.tr(f"depth.grain.{x}")))
 
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def _analysis(ver: int, start: date, end: date, types: tuple[str, ...], unit: str | None,
-              weights: tuple[tuple[str, float], ...], level: str, basis: str, by: str, grain: str,
-              k: int) -> depth.Analysis:
-    sel = flt.select_networks(ui.table("networks"), ui.table("participation"), ui.table("org_units"),
-                              flt.Filters(start, end, types, unit, weights))
-    last_day = ui.month_end(end)
-    stats = ui.stats("year" if basis == "year" else "all", start, last_day)
-    return depth.analyse(ui.table("participation"), sel, ui.table("org_units"), ui.table("indicators"), stats,
-                         start=start, end=last_day, level=level, scope=unit, basis=basis, by=by, grain=grain, k=k,
-                         weights=dict(weights))
-
-
-a = _analysis(ui.version(), f.start, f.end, tuple(f.types), f.unit_id, tuple(f.weights), level, basis, by, grain, k)
-words = {"entities": entities_word, "entity": label("level", level, L).lower()}
-if a.entities.empty:
+view: DepthView = ui.view("depth", f, level, basis, by, grain, k)
+if ui.stop_if_no_selection(view.empty_reason):
+    st.stop()
+words = view.words
+if view.no_entities:
     st.warning(ui.tr("depth.no_entities", **words))
     st.stop()
-
-st.caption(ui.tr("depth.activity_note", activity=ui.tr(f"depth.activity.{by}").lower(),
-                 start=flt.month_str(f.start), end=flt.month_str(f.end)))
+for note in view.notes:
+    st.caption(note)
 st.caption(ui.tr("depth.weights_note", weights=ui.weights_text(f.weight_map, L)))
-if a.unattributed:
-    st.caption(ui.tr("depth.unattributed", n=a.unattributed, **words))
 
 # -- 1. breadth, depth and concentration in the period -----------------------------------------
 st.header(ui.tr("depth.h.measures"))
-m = a.measures
-num = depth.fmt_number
+m = view.metrics
 c = st.columns(5)
-c[0].metric(ui.tr("depth.m.breadth"), f"{m['breadth']:.0%}" if m["n_entities"] else "–",
-            help=ui.tr("depth.m.breadth_help", **words))
-c[0].caption(ui.tr("depth.m.breadth_value", reached=m["reached"], n=m["n_entities"], **words))
-c[1].metric(ui.tr("depth.m.depth"), num(m["depth_mean"], L),
-            help=ui.tr("depth.m.depth_help", median=num(m["depth_median"], L), max=m["depth_max"]))
-c[2].metric(ui.tr("depth.m.hhi"), num(m["hhi"], L, 3), help=ui.tr("depth.m.hhi_help"))
-c[3].metric(ui.tr("depth.m.effective"), num(m["effective_n"], L), help=ui.tr("depth.m.effective_help", **words))
-c[4].metric(ui.tr("depth.m.gini"), num(m["gini"], L, 2), help=ui.tr("depth.m.gini_help", **words))
+c[0].metric(ui.tr("depth.m.breadth"), m["breadth"], help=ui.tr("depth.m.breadth_help", **words))
+c[0].caption(m["breadth_value"])
+c[1].metric(ui.tr("depth.m.depth"), m["depth"],
+            help=ui.tr("depth.m.depth_help", median=m["depth_median"], max=m["depth_max"]))
+c[2].metric(ui.tr("depth.m.hhi"), m["hhi"], help=ui.tr("depth.m.hhi_help"))
+c[3].metric(ui.tr("depth.m.effective"), m["effective"], help=ui.tr("depth.m.effective_help", **words))
+c[4].metric(ui.tr("depth.m.gini"), m["gini"], help=ui.tr("depth.m.gini_help", **words))
 
 c = st.columns(2)
 with c[0]:
-    st.plotly_chart(charts.depth_distribution_chart(a.distribution, level, k, L), width="stretch")
+    st.plotly_chart(view.distribution, width="stretch")
     st.caption(ui.tr("depth.how.distribution", **words))
 with c[1]:
-    st.plotly_chart(charts.lorenz_chart(a.lorenz, m["gini"], level, L), width="stretch")
+    st.plotly_chart(view.lorenz, width="stretch")
     st.caption(ui.tr("depth.how.lorenz", **words))
 
 # -- 2. the path -------------------------------------------------------------------------------
 st.header(ui.tr("depth.h.path"))
-st.plotly_chart(charts.path_chart(a.path, level, grain, L), width="stretch")
+st.plotly_chart(view.path, width="stretch")
 st.caption(ui.tr("depth.how.path", **words))
 
 # -- 3. deep against touched once (the answer first) --------------------------------------------
 st.header(ui.tr("depth.h.compare"))
-st.markdown("\n".join(f"- {depth.sentence(row, level, L, per=basis)}" for _, row in a.comparison.iterrows()))
-st.plotly_chart(charts.compare_chart(a.comparison, level, k, L), width="stretch")
+st.markdown("\n".join(f"- {line}" for line in view.comparison_lines))
+st.plotly_chart(view.compare, width="stretch")
 st.caption(ui.tr("depth.how.compare"))
 
 # -- 4. value against depth ---------------------------------------------------------------------
 st.header(ui.tr("depth.h.value"))
-st.plotly_chart(charts.value_depth_chart(a.units, a.bands, level, L), width="stretch")
-st.caption(ui.tr("depth.how.value", **words))
-lines = []
-for _, fit in a.fits.iterrows():
-    leg = label("perspective", fit["perspective"], L)
-    if pd.isna(fit["slope_lo"]):
-        lines.append("- " + ui.tr("depth.fit.none", leg=leg, **words))
-    else:
-        lines.append("- " + ui.tr("depth.fit.line", leg=leg, slope=num(fit["slope"], L), lo=num(fit["slope_lo"], L),
-                                  hi=num(fit["slope_hi"], L), n=int(fit["n"]), pct="95 %" if L == "da" else "95%",
-                                  obs=ui.tr(f"depth.obs.{level}") if basis == "year" else entities_word))
-st.markdown("\n".join(lines))
+st.plotly_chart(view.value, width="stretch")
+st.caption(depth.point_text(view.analysis.method, level, L))
+st.markdown("\n".join(f"- {line}" for line in view.fit_lines))
 
 # -- 5. the table and its downloads --------------------------------------------------------------
 st.header(ui.tr("depth.h.table", entity=words["entity"]))
 st.caption(ui.tr("depth.table_note", entity=words["entity"]))
-table = depth.localised_table(a.units, a.basis, k, L)
-st.dataframe(table, width="stretch", hide_index=True)
-name = f"{ui.tr('depth.file')}_{level}_{flt.month_str(f.start)}_{flt.month_str(f.end)}"
+st.dataframe(view.table, width="stretch", hide_index=True)
 c = st.columns(2)
 # The files are made when a button is clicked (a callable), not on every run: the workbook alone cost 0.5 s.
-c[0].download_button(ui.tr("depth.download.csv"), partial(export.to_csv_bytes, table, danish=True), f"{name}.csv",
-                     mime=export.CSV_MIME, key="depth_csv")
-c[1].download_button(ui.tr("depth.download.xlsx"), partial(export.to_xlsx_bytes, table, ui.tr("depth.file")),
-                     f"{name}.xlsx", mime=export.XLSX_MIME, key="depth_xlsx")
+c[0].download_button(ui.tr("depth.download.csv"), partial(export.to_csv_bytes, view.table, danish=True),
+                     f"{view.file_name}.csv", mime=export.CSV_MIME, key="depth_csv")
+c[1].download_button(ui.tr("depth.download.xlsx"), partial(export.to_xlsx_bytes, view.table, ui.tr("depth.file")),
+                     f"{view.file_name}.xlsx", mime=export.XLSX_MIME, key="depth_xlsx")
 
 with st.expander(ui.tr("depth.h.method")):
-    st.markdown(ui.tr("depth.method.body", resamples=depth.RESAMPLES, seed=depth.SEED, min_n=depth.MIN_N, **words))
+    st.markdown(depth.method_text(view.analysis.method, level, L))

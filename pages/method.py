@@ -1,25 +1,27 @@
 """How every number is made: the weights (set here for every page of the session), how much the ranking
-depends on them, the formulas in plain Danish and English, and the indicator catalogue."""
+depends on them, the formulas in plain Danish and English, and the indicator catalogue. Draws
+netvalue.views.method; computes nothing itself.
 
-import pandas as pd
+The sliders and the indicator pick have a key per language (method_w_citizen_da, method_indicator_en): the
+weights live in st.session_state["weights"] and the pick in _method_indicator, and each language's widgets start
+from them, so a round trip between the languages keeps both."""
+
 import streamlit as st
 
 import ui
-from netvalue import filters as flt
-from netvalue import keyfigures as kf
-from netvalue import scoring, sensitivity
-from netvalue.charts import method as charts
+from netvalue import scoring
 from netvalue.i18n import label
 from netvalue.schema import PERSPECTIVES
+from netvalue.views.method import MethodView
 
 f = ui.current_filters()
 L = f.lang
 ss = st.session_state
-SLIDER = {p: f"method_w_{p}" for p in PERSPECTIVES}
-RADIUS = 0.1  # "a little": each weight moved up to 10 percentage points
+SLIDER = {p: f"method_w_{p}_{L}" for p in PERSPECTIVES}
 
 st.title(ui.tr("method.title"))
 st.write(ui.tr("method.intro"))
+view: MethodView = ui.view("method", f)
 
 
 # -- Weights: sliders with their own keys, copied into st.session_state["weights"] for every page ---------------
@@ -32,7 +34,7 @@ def _slider_start() -> dict[str, int]:
 
 
 def _apply_sliders() -> None:
-    new = {p: float(ss[SLIDER[p]]) for p in PERSPECTIVES}
+    new = {p: float(ss[SLIDER[p]]) for p in PERSPECTIVES}  # SLIDER of the run that drew the sliders
     if sum(new.values()) <= 0:
         ss["method_weights_zero"] = True  # keep the previous weights
         return
@@ -48,12 +50,16 @@ def _equal_weights() -> None:
 
 
 @st.fragment(key="method_curve_part")
-def _curve(indicators: pd.DataFrame, lang: str) -> None:
+def _curve(view: MethodView, lang: str) -> None:
     """One indicator's score curve, picked from the catalogue: a new pick reruns only this part of the page."""
-    names = dict(zip(indicators["indicator_id"], indicators["name"], strict=True))
-    pick = st.selectbox(ui.tr("method.curve_pick"), list(names), key="method_indicator", format_func=names.get)
-    st.plotly_chart(charts.score_curve(indicators[indicators["indicator_id"] == pick].iloc[0], lang), width="stretch",
-                    key="method_curve")
+    cat = view.catalogue
+    names = dict(zip(cat["indicator_id"], cat["name"], strict=True))
+    options = list(names)
+    kept = ss.get("_method_indicator")
+    pick = st.selectbox(ui.tr("method.curve_pick"), options, key=f"method_indicator_{lang}",
+                        index=options.index(kept) if kept in options else 0, format_func=names.get)
+    ss["_method_indicator"] = pick
+    st.plotly_chart(ui.view("method_curve", f, pick), width="stretch", key="method_curve")
     st.caption(ui.tr("method.how_curve"))
 
 
@@ -73,38 +79,33 @@ if ss.get("method_weights_zero"):
     st.error(ui.tr("method.weights_zero", weights=ui.weights_text(f.weight_map, L)))
 left, right = st.columns([3, 1], vertical_alignment="center")
 with left:
-    st.plotly_chart(charts.weights_bar(f.weight_map, L), width="stretch", key="method_weights_bar")
+    st.plotly_chart(view.weights_chart, width="stretch", key="method_weights_bar")
     st.caption(ui.tr("method.how_weights", weights=ui.weights_text(f.weight_map, L)))
 right.button(ui.tr("method.equal"), on_click=_equal_weights, icon=":material/balance:", key="method_equal")
 
 # -- Ranking sensitivity -------------------------------------------------------------------------------------
 st.header(ui.tr("method.sensitivity"))
-networks = flt.select_networks(ui.table("networks"), ui.table("participation"), ui.table("org_units"), f)
-stats = ui.stats("all", f.start, ui.month_end(f.end))
-stats = stats[stats["network_id"].isin(networks["network_id"])]
-scores = scoring.network_scores(stats, ui.table("indicators"), networks, f.weight_map)
-measured = scores.dropna(subset=["overall"])
-if len(measured) < 2:
+if view.selection.window is not None:
+    st.caption(ui.tr("method.sensitivity_window", window=view.selection.window.label(L)))
+sens = view.sensitivity
+if ui.stop_if_no_selection(view.empty_reason):
+    pass  # the formulas and the catalogue below still hold
+elif sens is None:
     st.info(ui.tr("method.sensitivity_few"))
 else:
-    grid = sensitivity.simplex_grid(0.05)
-    overlap = sensitivity.top_overlap(measured, f.weight_map, grid, k=10)
-    ranges = sensitivity.rank_ranges(measured, f.weight_map, grid, radius=RADIUS)
-    k = int(overlap["k"].iloc[0])
-    least = sensitivity.nearby_overlap(overlap, RADIUS)
-    moved = int((ranges["best"] != ranges["worst"]).sum())
+    k = sens.k
     c = st.columns(3)
-    c[0].metric(ui.tr("method.kept_near", k=k), "–" if least is None else f"{least} / {k}", border=True,
-                help=ui.tr("method.kept_near_help", k=k))
-    c[1].metric(ui.tr("method.kept_any", k=k), f"{int(overlap['overlap'].min())} / {k}", border=True,
+    c[0].metric(ui.tr("method.kept_near", k=k), "–" if sens.kept_near is None else f"{sens.kept_near} / {k}",
+                border=True, help=ui.tr("method.kept_near_help", k=k))
+    c[1].metric(ui.tr("method.kept_any", k=k), f"{sens.kept_any} / {k}", border=True,
                 help=ui.tr("method.kept_any_help", k=k))
-    c[2].metric(ui.tr("method.moved"), f"{moved} / {len(ranges)}", border=True, help=ui.tr("method.moved_help"))
+    c[2].metric(ui.tr("method.moved"), f"{sens.moved} / {sens.ranked}", border=True, help=ui.tr("method.moved_help"))
     left, right = st.columns(2)
     with left:
-        st.plotly_chart(charts.overlap_ternary(overlap, f.weight_map, L), width="stretch", key="method_overlap")
+        st.plotly_chart(sens.overlap_chart, width="stretch", key="method_overlap")
         st.caption(ui.tr("method.how_overlap", k=k))
     with right:
-        st.plotly_chart(charts.rank_ranges(ranges, L), width="stretch", key="method_ranks")
+        st.plotly_chart(sens.ranks_chart, width="stretch", key="method_ranks")
         st.caption(ui.tr("method.how_ranks", weights=ui.weights_text(f.weight_map, L)))
 
 # -- The formulas ----------------------------------------------------------------------------------------------
@@ -115,18 +116,19 @@ for step in ("indicator", "perspective", "overall", "balance", "evidence", "net_
         st.latex(ui.tr(f"method.{step}.latex"))
         st.markdown(ui.tr(f"method.{step}.text"))
 
+with st.container(border=True):
+    st.subheader(ui.tr("method.comparison.title"))
+    st.markdown(ui.tr("method.comparison.text"))
+with st.container(border=True):
+    st.subheader(ui.tr("method.connections.title"))
+    st.markdown(ui.tr("connections.method.body"))
+
 # -- The indicator catalogue -----------------------------------------------------------------------------------
 st.header(ui.tr("method.catalogue"))
-indicators = ui.table("indicators")
-if indicators.empty:
+cat = view.catalogue
+if cat.empty:
     st.info(ui.tr("method.no_indicators"))
     st.stop()
-cat = indicators.assign(
-    perspective=indicators["perspective"].map(lambda p: label("perspective", p, L)),
-    direction=(indicators["best"] > indicators["worst"]).map(
-        lambda up: ui.tr("method.higher_better" if up else "method.lower_better")),
-    kroner=indicators["unit"].map(kf.is_dkk_unit).map(lambda d: ui.tr("method.yes") if d else ""),
-)
 st.dataframe(cat, hide_index=True, width="stretch",
              column_order=["name", "perspective", "unit", "worst", "best", "direction", "kroner", "indicator_id"],
              column_config={
@@ -140,4 +142,4 @@ st.dataframe(cat, hide_index=True, width="stretch",
                  "indicator_id": st.column_config.TextColumn(ui.tr("method.col.id")),
              })
 st.caption(ui.tr("method.how_catalogue"))
-_curve(indicators, L)
+_curve(view, L)

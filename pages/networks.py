@@ -1,6 +1,11 @@
 """The network explorer: a searchable, sortable table of every network with its scores and evidence mix, and
 one network's own page (bound to ?network=... so it can be shared): what made its score, down to the
-measurements, its scores over time, units, partners, stories, purpose, leader and family (budding)."""
+measurements, its scores over time, units, partners, stories, purpose, leader and family (budding).
+Draws netvalue.views.networks; computes nothing itself.
+
+Widgets hold ids (network, indicator and sort ids) and show labels through format_func; a widget whose label
+changes with the language has a key per language (networks_sort_da / networks_sort_en), its choice mirrored in
+the session (_networks_sort), so a round trip between the languages keeps the choice."""
 
 from functools import partial
 
@@ -8,21 +13,28 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from netvalue import explain, export
-from netvalue import filters as flt
+from netvalue import export, formats
 from netvalue import keyfigures as kf
 from netvalue.charts import networks as charts
-from netvalue.i18n import label
-from netvalue.safetext import md
+from netvalue.explain import escape_markdown
+from netvalue.i18n import label, t
 from netvalue.schema import PERSPECTIVES
+from netvalue.views import networks as nv
+from netvalue.views.networks import NetworksView, NetworkView
 
 f = ui.current_filters()
 L = f.lang
+# Streamlit writes column formats itself: Danish "33 %", English "33%".
+PCT_FORMAT = "%.0f %%" if L == "da" else "%.0f%%"
 ss = st.session_state
 
 if ui.is_empty():
     st.title(ui.tr("page.networks"))
 ui.stop_if_empty()
+
+view: NetworksView = ui.view("networks", f)
+names = view.names
+weights_text = ui.weights_text(f.weight_map, L)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -40,60 +52,69 @@ def _open(network_id: str | None) -> None:
         st.query_params["network"] = network_id
 
 
-def _open_picked() -> None:
-    _open(ss.get("network_pick"))
+def _open_picked(key: str) -> None:
+    _open(ss.get(key))
 
 
 def _open_selected(ids: list[str]) -> None:
     rows = ss["networks_table"].selection.rows
-    if rows:
+    # The selection comes from the browser; a crafted one (an index out of range, not a number) is ignored.
+    if rows and isinstance(rows[0], int) and 0 <= rows[0] < len(ids):
         _open(ids[rows[0]])
 
-
-all_networks = ui.table("networks")
-participation, org_units, indicators = ui.table("participation"), ui.table("org_units"), ui.table("indicators")
-names = dict(zip(all_networks["network_id"], all_networks["name"], strict=True))
-end = ui.month_end(f.end)
-stats = ui.stats("all", f.start, end)
-weights_text = ui.weights_text(f.weight_map, L)
 
 # The chosen network is the URL's ?network=<id>; an unknown id falls back to the table (and leaves the URL).
 chosen = st.query_params.get("network")
 if chosen is not None and chosen not in names:
     _open(None)
     chosen = None
-ss["network_pick"] = chosen
+PICK = f"network_pick_{L}"
+ss[PICK] = chosen
 
 
 def _picker() -> None:
-    st.selectbox(ui.tr("networks.choose"), options=sorted(names), index=None, key="network_pick",
-                 on_change=_open_picked, format_func=lambda i: f"{names.get(i, i)} ({i})",
+    st.selectbox(ui.tr("networks.choose"), options=sorted(names), index=None, key=PICK,
+                 on_change=_open_picked, args=(PICK,), format_func=lambda i: f"{names.get(i, i)} ({i})",
                  placeholder=ui.tr("networks.choose_placeholder"))
+
+
+def _sort_label(column: str, lang: str) -> str:
+    return t(f"networks.col.{column}", lang)  # the run's language, not the session's at call time
+
+
+def _pct(x: object) -> str:
+    return formats.percent(None if x is None else float(x), L)
 
 
 @st.fragment(key="network_history_part")
 def _indicator_history(measured: pd.DataFrame, breakdown: pd.DataFrame, lang: str) -> None:
     """One indicator's measurements month by month, picked here: a new pick reruns only this part of the page."""
     ind_names = dict(zip(breakdown["indicator_id"], breakdown["name"], strict=True))
-    pick = st.selectbox(ui.tr("networks.indicator"), list(breakdown["indicator_id"]), key="network_indicator",
+    options = list(breakdown["indicator_id"])
+    kept = ss.get("_network_indicator")
+    pick = st.selectbox(ui.tr("networks.indicator"), options, key=f"network_indicator_{lang}",
+                        index=options.index(kept) if kept in options else 0,
                         format_func=lambda i: ind_names.get(i, i))
+    ss["_network_indicator"] = pick
     ind = breakdown[breakdown["indicator_id"] == pick].iloc[0]
     left, right = st.columns([3, 2])
     with left:
         st.plotly_chart(charts.indicator_history(measured, ind, lang), width="stretch", key="network_history")
-        st.caption(ui.tr("networks.how_history", worst=f"{ind['worst']:g}", best=f"{ind['best']:g}",
-                         mean=kf.format_number(ind["value"], lang, 2),
-                         score=kf.format_number(ind["score"], lang) if pd.notna(ind["score"]) else "–"))
+        st.caption(ui.tr("networks.how_history", worst=formats.short(ind["worst"], lang),
+                         best=formats.short(ind["best"], lang), mean=formats.number(ind["value"], lang, 2),
+                         score=formats.number(ind["score"], lang)))
     with right:
         rows = measured[measured["indicator_id"] == pick]
         st.dataframe(
             rows.assign(evidence=rows["evidence"].map(lambda e: label("evidence", e, lang)),
-                        period=rows["period"].dt.strftime("%Y-%m"), note=rows["note"].fillna("")),
+                        period=[formats.month(p, lang) for p in rows["period"]],
+                        value=[formats.short(v, lang) for v in rows["value"]],
+                        score=[formats.number(v, lang) for v in rows["score"]], note=rows["note"].fillna("")),
             hide_index=True, width="stretch", column_order=["period", "value", "score", "evidence", "note"],
             column_config={
                 "period": st.column_config.TextColumn(ui.tr("networks.col.period")),
-                "value": st.column_config.NumberColumn(ui.tr("networks.col.value"), format="%.4g"),
-                "score": st.column_config.NumberColumn(ui.tr("networks.col.score"), format="%.0f"),
+                "value": st.column_config.TextColumn(ui.tr("networks.col.value")),
+                "score": st.column_config.TextColumn(ui.tr("networks.col.score")),
                 "evidence": st.column_config.TextColumn(ui.tr("networks.col.evidence")),
                 "note": st.column_config.TextColumn(ui.tr("networks.col.note")),
             },
@@ -103,61 +124,54 @@ def _indicator_history(measured: pd.DataFrame, breakdown: pd.DataFrame, lang: st
 # == The table of all networks ================================================================================
 if chosen is None:
     st.title(ui.tr("networks.title"))
-    st.caption(ui.tr("networks.intro", start=flt.month_str(f.start), end=flt.month_str(f.end), weights=weights_text))
+    if view.window is not None:
+        st.caption(ui.tr("networks.intro_window", window=view.window.label(L), weights=weights_text))
     _picker()
-    selected = flt.select_networks(all_networks, participation, org_units, f)
-    if selected.empty:
-        st.warning(ui.tr("empty.no_match"))
+    if ui.stop_if_no_selection(view.empty_reason):
         st.stop()
-    table = explain.network_table(selected, stats[stats["network_id"].isin(selected["network_id"])], indicators,
-                                  participation, org_units, f.weight_map, f.start, f.end)
-    type_labels = table["type"].map(lambda x: label("type", x, L))
     left, right = st.columns([2, 1])
-    query = left.text_input(ui.tr("networks.search"), key="networks_search", placeholder=ui.tr("networks.search_hint"))
-    sort_options = ["overall", *PERSPECTIVES, "balance", "share_self_reported", "people", "net_dkk", "name",
-                    "started_on"]
-    sort_by = right.selectbox(ui.tr("networks.sort"), sort_options, key="networks_sort",
-                              format_func=lambda c: ui.tr(f"networks.col.{c}"))
-    view = explain.search(table, query, extra=type_labels)
-    ascending = sort_by in ("name", "share_self_reported")
-    view = view.sort_values([sort_by, "name"], ascending=[ascending, True], na_position="last").reset_index(drop=True)
-    if view.empty:
+    query = left.text_input(ui.tr("networks.search"), value=ss.get("_networks_search") or "",
+                            key=f"networks_search_{L}", placeholder=ui.tr("networks.search_hint"))
+    ss["_networks_search"] = query
+    kept_sort = ss.get("_networks_sort")
+    sort_by = right.selectbox(ui.tr("networks.sort"), nv.SORT_OPTIONS, key=f"networks_sort_{L}",
+                              index=nv.SORT_OPTIONS.index(kept_sort) if kept_sort in nv.SORT_OPTIONS else 0,
+                              format_func=partial(_sort_label, lang=L))
+    ss["_networks_sort"] = sort_by
+    shown = nv.table_rows(view.table, query, sort_by, L)
+    if shown.empty:
         st.info(ui.tr("networks.no_search_match", query=query))
         st.stop()
-    shown = view.assign(
-        type=view["type"].map(lambda x: label("type", x, L)),
-        active=view["active"].map(lambda a: ui.tr("networks.running" if a else "networks.ended")),
-        **{c: 100 * view[c] for c in ("share_self_reported", "share_measured", "share_evaluated")},
-    )
     score_col = {c: st.column_config.ProgressColumn(ui.tr(f"networks.col.{c}"), min_value=0, max_value=100,
                                                     format="%.0f") for c in ("overall", *PERSPECTIVES)}
-    pct_col = {c: st.column_config.NumberColumn(ui.tr(f"networks.col.{c}"), format="%.0f %%",
-                                                help=ui.tr(f"networks.help.{c}"))
-               for c in ("share_self_reported", "share_measured", "share_evaluated")}
-    columns = ["name", "overall", "share_self_reported", "share_measured", "share_evaluated", *PERSPECTIVES,
-               "balance", "type", "active", "n", "people", "units", "partners", "net_dkk", "leader", "network_id"]
+    pct_col = {c: st.column_config.NumberColumn(ui.tr(f"networks.col.{c}"), format=PCT_FORMAT,
+                                                help=ui.tr(f"networks.help.{c}")) for c in nv.SHARES}
     st.dataframe(
-        shown, hide_index=True, width="stretch", height=min(38 * len(shown) + 40, 760), column_order=columns,
-        key="networks_table", on_select=partial(_open_selected, list(view["network_id"])), selection_mode="single-row",
+        formats.styler(shown, L, {"balance": 2, "net_dkk": 0}), hide_index=True, width="stretch",
+        height=min(38 * len(shown) + 40, 760),
+        column_order=list(nv.COLUMNS), key="networks_table",
+        on_select=partial(_open_selected, list(shown["network_id"])), selection_mode="single-row",
         column_config={
             "name": st.column_config.TextColumn(ui.tr("networks.col.name"), width="large"),
+            "thin": st.column_config.TextColumn(ui.tr("networks.col.thin"),
+                                                help=ui.tr("networks.help.thin", n=kf.THIN_EVIDENCE)),
             "type": st.column_config.TextColumn(ui.tr("networks.col.type")),
             "active": st.column_config.TextColumn(ui.tr("networks.col.active")),
             **score_col,
-            "balance": st.column_config.NumberColumn(ui.tr("networks.col.balance"), format="%.2f",
+            "balance": st.column_config.NumberColumn(ui.tr("networks.col.balance"),
                                                      help=ui.tr("networks.help.balance")),
             **pct_col,
             "n": st.column_config.NumberColumn(ui.tr("networks.col.n"), help=ui.tr("networks.help.n")),
             "people": st.column_config.NumberColumn(ui.tr("networks.col.people")),
             "units": st.column_config.NumberColumn(ui.tr("networks.col.units")),
             "partners": st.column_config.NumberColumn(ui.tr("networks.col.partners")),
-            "net_dkk": st.column_config.NumberColumn(ui.tr("networks.col.net_dkk"), format="localized"),
+            "net_dkk": st.column_config.NumberColumn(ui.tr("networks.col.net_dkk")),
             "leader": st.column_config.TextColumn(ui.tr("networks.col.leader")),
             "network_id": st.column_config.TextColumn(ui.tr("networks.col.network_id")),
         },
     )
-    st.caption(ui.tr("networks.how_table", n=len(view), total=len(table), weights=weights_text))
-    out = shown[columns].rename(columns={c: ui.tr(f"networks.col.{c}") for c in columns})
+    st.caption(ui.tr("networks.how_table", shown=len(shown), n=len(view.table), weights=weights_text))
+    out = nv.download_frame(shown, L)
     a, b, _ = st.columns([1, 1, 3])
     # The files are made when a button is clicked (a callable), not on every run: the workbook alone cost 0.5 s.
     a.download_button(ui.tr("networks.download_csv"), partial(export.to_csv_bytes, out, danish=L == "da"),
@@ -169,125 +183,118 @@ if chosen is None:
     st.stop()
 
 # == One network's page ========================================================================================
-me = all_networks[all_networks["network_id"] == chosen].iloc[0]
+me: NetworkView | None = ui.view("network", f, chosen)
+if me is None:  # the store changed under the link (e.g. emptied): back to the table
+    _open(None)
+    st.rerun()
+fig = me.figures
 back, pick = st.columns([1, 2], vertical_alignment="bottom")
 back.button(ui.tr("networks.back"), icon=":material/arrow_back:", on_click=_open, args=(None,), type="tertiary")
 with pick:
     _picker()
-st.title(explain.escape_markdown(me["name"]))
-home = org_units.loc[org_units["unit_id"] == me["home_unit_id"], "name"]
-ended = me["ended_on"]
-status = (ui.tr("networks.status_ended", date=ended.date().isoformat()) if pd.notna(ended)
+st.title(escape_markdown(me.name))
+status = (ui.tr("networks.status_ended", date=me.ended_on.isoformat()) if me.ended_on is not None
           else ui.tr("networks.status_running"))
-home_name = explain.escape_markdown(home.iloc[0]) if len(home) else "–"
-st.caption(ui.tr("networks.meta", type=label("type", me["type"], L), home=home_name,
-                 started=me["started_on"].date().isoformat(), status=status, id=md(chosen)))
-if pd.notna(me["purpose"]):
-    st.markdown(f"> {explain.escape_markdown(me['purpose'])}")
-st.markdown(ui.tr("networks.leader", leader=explain.escape_markdown(me["leader"]) if pd.notna(me["leader"]) else "–"))
-if not flt.select_networks(all_networks[all_networks["network_id"] == chosen], participation, org_units, f).shape[0]:
-    st.info(ui.tr("networks.outside_filters"))
-
-mine = stats[stats["network_id"] == chosen]
-breakdown = explain.indicator_breakdown(mine, indicators)
-legs = explain.perspective_breakdown(breakdown, f.weight_map)
-row = explain.network_table(all_networks[all_networks["network_id"] == chosen], mine, indicators, participation,
-                            org_units, f.weight_map, f.start, f.end).iloc[0]
+st.caption(ui.tr("networks.meta", type=label("type", me.type, L), home=escape_markdown(me.home or "–"),
+                 started=me.started_on.isoformat(), status=status, id=escape_markdown(chosen)))
+if me.purpose:
+    st.markdown(f"> {escape_markdown(me.purpose)}")
+st.markdown(ui.tr("networks.leader", leader=escape_markdown(me.leader) if me.leader else "–"))
+if me.outside:
+    st.info(ui.tr("networks.outside", window=me.window.label(L),
+                  reasons="; ".join(ui.tr(f"networks.outside.{r}") for r in me.outside)))
 
 # -- Score, right next to its evidence ---------------------------------------------------------------------------
+thin = bool(fig["thin"]) and pd.notna(fig["overall"])
 c = st.columns(4)
-c[0].metric(ui.tr("networks.col.overall"), kf.format_number(row["overall"], L), border=True,
+c[0].metric(ui.tr("networks.col.overall"), kf.format_number(fig["overall"], L), border=True,
+            delta=ui.tr("evidence.thin") if thin else None, delta_color="off", delta_arrow="off",
             help=ui.tr("networks.help.overall"))
-c[1].metric(ui.tr("networks.col.share_self_reported"), kf.format_number(100 * row["share_self_reported"], L) + " %"
-            if pd.notna(row["share_self_reported"]) else "–", border=True, help=ui.tr("networks.help.evidence_metric"))
-c[2].metric(ui.tr("networks.col.balance"), kf.format_number(row["balance"], L, 2), border=True,
+c[1].metric(ui.tr("networks.col.share_self_reported"), _pct(fig["share_self_reported"]), border=True,
+            help=ui.tr("networks.help.evidence_metric"))
+c[2].metric(ui.tr("networks.col.balance"), kf.format_number(fig["balance"], L, 2), border=True,
             help=ui.tr("networks.help.balance"))
-c[3].metric(ui.tr("networks.col.net_dkk"), kf.format_kr(row["net_dkk"], L), border=True,
+c[3].metric(ui.tr("networks.col.net_dkk"), kf.format_kr(fig["net_dkk"], L), border=True,
             help=ui.tr("networks.help.net_dkk"))
-st.caption(ui.tr("networks.score_note", start=flt.month_str(f.start), end=flt.month_str(f.end), weights=weights_text,
-                 n=int(row["n"]), people=int(row["people"]), units=int(row["units"]), partners=int(row["partners"])))
+st.caption(ui.tr("networks.score_note_window", window=me.window.label(L), weights=weights_text,
+                 n=kf.format_number(fig["n"], L), people=kf.format_number(fig["people"], L),
+                 units=kf.format_number(fig["units"], L), partners=kf.format_number(fig["partners"], L)))
+if thin:
+    st.caption(ui.tr("evidence.thin_note", n=kf.THIN_EVIDENCE))
 
-if breakdown.empty:
+if not me.measured:
     st.info(ui.tr("networks.no_measurements"))
 else:
     st.subheader(ui.tr("networks.why"))
-    present = legs.dropna(subset=["score"])
-    terms = " + ".join(f"{kf.format_number(w, L, 2)} · {kf.format_number(s, L)}"
-                       for w, s in zip(present["weight"], present["score"], strict=True))
-    st.markdown(ui.tr("networks.formula", terms=terms or "–", overall=kf.format_number(row["overall"], L)))
+    terms = " + ".join(f"{kf.format_number(w, L, 2)} · {kf.format_number(s, L)}" for w, s in me.terms)
+    st.markdown(ui.tr("networks.formula", terms=terms or "–", overall=kf.format_number(fig["overall"], L)))
+    legs = me.legs
     legs_shown = legs.assign(perspective=legs["perspective"].map(lambda p: label("perspective", p, L)),
                              weight=100 * legs["weight"])
-    st.dataframe(legs_shown, hide_index=True, width="stretch", column_config={
+    st.dataframe(formats.styler(legs_shown, L, {"contribution": 1}), hide_index=True, width="stretch",
+                 column_config={
         "perspective": st.column_config.TextColumn(ui.tr("networks.col.perspective")),
         "score": st.column_config.ProgressColumn(ui.tr("networks.col.score"), min_value=0, max_value=100,
                                                  format="%.0f"),
         "indicators": st.column_config.NumberColumn(ui.tr("networks.col.indicators")),
-        "weight": st.column_config.NumberColumn(ui.tr("networks.col.weight"), format="%.0f %%"),
-        "contribution": st.column_config.NumberColumn(ui.tr("networks.col.contribution"), format="%.1f",
+        "weight": st.column_config.NumberColumn(ui.tr("networks.col.weight"), format=PCT_FORMAT),
+        "contribution": st.column_config.NumberColumn(ui.tr("networks.col.contribution"),
                                                       help=ui.tr("networks.help.contribution")),
     })
     left, right = st.columns([3, 2])
     with left:
-        st.plotly_chart(charts.indicator_bars(breakdown, L), width="stretch", key="network_indicators")
+        st.plotly_chart(me.indicator_chart, width="stretch", key="network_indicators")
         st.caption(ui.tr("networks.how_indicators"))
     with right:
-        st.plotly_chart(charts.evidence_bar(breakdown, L), width="stretch", key="network_evidence")
+        st.plotly_chart(me.evidence_chart, width="stretch", key="network_evidence")
         st.caption(ui.tr("networks.how_evidence"))
 
     # -- Down to the measurements ----------------------------------------------------------------------------------
     st.subheader(ui.tr("networks.measurements"))
-    measured = explain.measurement_scores(_measurements(ui.store().path, ui.version(), chosen), indicators, f.start,
-                                          f.end)
-    _indicator_history(measured, breakdown, L)
+    measured = nv.measurement_rows(_measurements(ui.store().path, ui.version(), chosen), me)
+    _indicator_history(measured, me.breakdown, L)
 
 # -- Over time ------------------------------------------------------------------------------------------------
-quarters = ui.stats("quarter", f.start, end)
-st.plotly_chart(charts.network_timeline(explain.timeline(quarters[quarters["network_id"] == chosen], indicators,
-                                                         f.weight_map), L), width="stretch", key="network_timeline")
-st.caption(ui.tr("networks.how_timeline", weights=weights_text))
+st.plotly_chart(me.timeline_chart, width="stretch", key="network_timeline")
+st.caption(ui.tr(f"networks.how_timeline_{me.timeline_grain}", weights=weights_text))
 
 # -- Units and partners, stories, family -----------------------------------------------------------------------
-units = explain.network_units(participation, org_units, chosen, f.start, f.end)
-left, right = st.columns(2)
-units = units.assign(joined_on=units["joined_on"].dt.strftime("%Y-%m-%d"),
-                     left_on=units["left_on"].dt.strftime("%Y-%m-%d").fillna(ui.tr("networks.still_in")))
 unit_cols = {
     "name": st.column_config.TextColumn(ui.tr("networks.col.unit")),
     "joined_on": st.column_config.TextColumn(ui.tr("networks.col.joined_on")),
     "left_on": st.column_config.TextColumn(ui.tr("networks.col.left_on")),
     "people": st.column_config.NumberColumn(ui.tr("networks.col.people")),
 }
-for col, external, key in ((left, False, "networks.units"), (right, True, "networks.partners")):
+left, right = st.columns(2)
+for col, part, key in ((left, me.units, "networks.units"), (right, me.partners, "networks.partners")):
     with col:
-        part = units[units["external"] == external]
         st.subheader(ui.tr(key, n=part["unit_id"].nunique()))
         if part.empty:
             st.caption(ui.tr("networks.none"))
         else:
+            part = part.assign(joined_on=part["joined_on"].dt.strftime("%Y-%m-%d"),
+                               left_on=part["left_on"].dt.strftime("%Y-%m-%d").fillna(ui.tr("networks.still_in")))
             st.dataframe(part, hide_index=True, width="stretch", column_order=list(unit_cols), column_config=unit_cols)
 
 left, right = st.columns(2)
 with left:
     st.subheader(ui.tr("networks.stories"))
-    stories = ui.table("stories")
-    stories = stories[stories["network_id"] == chosen].sort_values("told_on", ascending=False)
-    if stories.empty:
+    if me.stories.empty:
         st.caption(ui.tr("networks.no_stories"))
-    for story in stories.itertuples():
+    for story in me.stories.itertuples():
         persp = label("perspective", story.perspective, L) if isinstance(story.perspective, str) else "–"
         ui.story_card(story.title, f"{story.told_on.date().isoformat()} · {persp}", str(story.text))
 with right:
     st.subheader(ui.tr("networks.family"))
-    parent, children = explain.family(all_networks, chosen)
     st.markdown(ui.tr("networks.budded_from"))
-    if parent.empty:
+    if me.parent.empty:
         st.caption(ui.tr("networks.no_parent"))
-    for r in parent.itertuples():
-        st.button(f"{md(r.name)} ({r.started_on.year})", key=f"parent_{r.network_id}", on_click=_open,
+    for r in me.parent.itertuples():
+        st.button(f"{escape_markdown(r.name)} ({r.started_on.year})", key=f"parent_{r.network_id}", on_click=_open,
                   args=(r.network_id,), icon=":material/north_west:")
     st.markdown(ui.tr("networks.budded_into"))
-    if children.empty:
+    if me.children.empty:
         st.caption(ui.tr("networks.no_children"))
-    for r in children.itertuples():
-        st.button(f"{md(r.name)} ({r.started_on.year})", key=f"child_{r.network_id}", on_click=_open,
+    for r in me.children.itertuples():
+        st.button(f"{escape_markdown(r.name)} ({r.started_on.year})", key=f"child_{r.network_id}", on_click=_open,
                   args=(r.network_id,), icon=":material/south_east:")

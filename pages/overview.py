@@ -9,7 +9,7 @@ from netvalue import explain
 from netvalue import filters as flt
 from netvalue import keyfigures as kf
 from netvalue.i18n import label
-from netvalue.views.overview import OverviewView
+from netvalue.views.overview import OverviewView, figure_label, figure_text
 
 f = ui.current_filters()
 L = f.lang
@@ -26,39 +26,21 @@ if ui.stop_if_no_selection(view.empty_reason):
     st.stop()
 
 comp = view.comparison
-LABELS = {"networks": "overview.active", "units": "overview.units", "people": "overview.people",
-          "net_dkk": "overview.net_dkk"}
 HELP = {"networks": ui.tr("overview.active_help", running=view.running), "units": ui.tr("overview.units_help"),
-        "people": ui.tr("overview.people_help"),
+        "people": ui.tr("overview.people_help"), "cross_area": ui.tr("overview.cross_area_help"),
         "net_dkk": ui.tr("overview.net_dkk_help", saved=kf.format_kr(view.headline["saved_dkk"], L),
                          cost=kf.format_kr(view.headline["cost_dkk"], L))}
 
 
-def _value(fig) -> str:  # type: ignore[no-untyped-def]
-    if fig.kind == "money":
-        return kf.format_kr(fig.value, L)
-    return kf.format_number(fig.value, L)
-
-
-def _change(fig) -> str | None:  # type: ignore[no-untyped-def]
-    if fig.change is None:
-        return None
-    if fig.kind == "money":
-        text = kf.format_kr(fig.change, L, signed=True)
-    else:
-        text = kf.format_number(fig.change, L, 0, signed=True)
-    return text
-
-
 # -- Key figures -----------------------------------------------------------------------------------------------
-for row in (view.figures[:4], view.figures[4:]):
-    cols = st.columns(4)
+for row in (view.figures[:5], view.figures[5:]):
+    cols = st.columns(len(row))
     for col, fig in zip(cols, row, strict=True):
-        name = ui.tr(LABELS[fig.key]) if fig.key in LABELS else label("perspective", fig.key, L)
-        delta = _change(fig)
+        name = figure_label(fig.key, L)
+        delta = None if fig.change is None else figure_text(fig.kind, fig.change, L, signed=True)
         flat = delta is not None and delta.lstrip("+-−") in {"0", "0 kr.", "DKK 0"}
-        col.metric(name, _value(fig), ui.tr("compare.unchanged") if flat else delta, border=True,
-                   help=HELP.get(fig.key, ui.tr(f"overview.{fig.key}_help")),
+        col.metric(name, figure_text(fig.kind, fig.value, L), ui.tr("compare.unchanged") if flat else delta,
+                   border=True, help=HELP[fig.key] if fig.key in HELP else ui.tr(f"overview.{fig.key}_help"),
                    delta_arrow="off" if flat else "auto", delta_color="off" if flat else "normal")
 if comp is not None and comp.available:
     key = "compare.caption_one" if comp.shown.months == 1 else "compare.caption"
@@ -106,3 +88,14 @@ with right:
         meta = ui.tr("overview.story_meta", network=explain.escape_markdown(story.network_name),
                      date=story.told_on.date().isoformat(), perspective=persp)
         ui.story_card(story.title, meta, str(story.text), limit=320)
+
+# -- The council report: the same figures as an A4 PDF, made when the button is clicked ---------------------------
+from netvalue import report  # noqa: E402 - this block is kept apart at the end of the page on purpose
+
+if report.chromium_path() is None:
+    st.caption(ui.tr("report.no_chromium"))
+else:
+    _store = ui.store()  # the callable runs on another thread: it gets the store, never Streamlit
+    st.download_button(ui.tr("report.button"), data=lambda: report.pdf_for_store(_store, f),
+                       file_name=report.file_name(f), mime="application/pdf", key="overview_report",
+                       help=ui.tr("report.button_help"), icon=":material/picture_as_pdf:", on_click="ignore")

@@ -4,13 +4,13 @@ yet) → save as one batch → history → undo. Uploading and undo are behind t
 from __future__ import annotations
 
 import logging
-import os
 import time
 
 import streamlit as st
 
 import ui
-from netvalue import access, ingest, templates
+from netvalue import access, backups, bulk, ingest, service, templates
+from netvalue.explain import escape_markdown
 from netvalue.export import to_csv_bytes
 from netvalue.i18n import label, t
 from netvalue.keyfigures import format_number
@@ -29,15 +29,7 @@ def n(x: float) -> str:
 
 
 def rows(k: int) -> str:
-    return ui.tr("upload.row" if k == 1 else "upload.rows", n=n(k))
-
-
-def secrets() -> dict:
-    """st.secrets as a plain dict; {} when there is no secrets file (a local demo)."""
-    try:
-        return st.secrets.to_dict() if st.secrets.load_if_toml_exists() else {}
-    except Exception:  # an unreadable secrets file is reported by Streamlit at start-up; treat it as none
-        return {}
+    return ui.tr("upload.rows", n=k)
 
 
 def secs(t0: float) -> str:
@@ -81,13 +73,19 @@ templates_box.caption(ui.tr("upload.order_hint"))
 # -- 2. Gate ----------------------------------------------------------------------------------------------------
 st.subheader(ui.tr("upload.upload"))
 show_flash("upload")
-gate = access.gate_from(secrets(), os.environ)
+gate = ui.upload_gate()
 user = st.user
 decision = access.decide(gate, logged_in=bool(user.get("is_logged_in", False)), email=user.get("email"),
                          email_verified=user.get("email_verified"), token=ss.get("upload_token"))
 
-if gate.mode == "open":
-    st.info(ui.tr("upload.gate_open"), icon=":material/lock_open:")
+if gate.mode == "closed":
+    if [p.code for p in gate.problems] == ["not_configured"]:
+        st.info(ui.tr("access.not_configured"), icon=":material/lock:")
+    else:
+        st.error(ui.tr("access.closed") + "".join(f"\n- {access.explain(p, L)}" for p in gate.problems),
+                 icon=":material/block:")
+elif gate.mode == "open":
+    st.info(ui.tr("access.gate_open"), icon=":material/lock_open:")
 elif gate.mode == "oidc":
     if decision.reason == "login_needed":
         st.info(ui.tr("upload.gate_login_needed"), icon=":material/lock:")
@@ -116,11 +114,15 @@ else:
     with st.form("upload_unlock", clear_on_submit=True):
         given = st.text_input(ui.tr("upload.passphrase"), type="password", key="upload_passphrase")
         if st.form_submit_button(ui.tr("upload.unlock")):
-            if access.passphrase_ok(gate, given):
+            attempt = access.GUARD.attempt(gate, given, ss.setdefault("upload_backoff", access.Backoff()))
+            if attempt.outcome == "unlocked":
                 ss["upload_token"] = access.session_token(gate)
                 st.rerun()
+            elif attempt.outcome == "wait":
+                st.error(ui.tr("access.wait", seconds=attempt.seconds))
             else:
-                st.error(ui.tr("upload.passphrase_wrong"))
+                st.error(ui.tr("access.wrong_wait", seconds=attempt.seconds) if attempt.seconds
+                         else ui.tr("upload.passphrase_wrong"))
 
 
 def refusal(exc: StoreIntegrityError) -> str:
@@ -129,8 +131,9 @@ def refusal(exc: StoreIntegrityError) -> str:
 
 
 # -- 2. Upload, check, preview, save ----------------------------------------------------------------------------
-def check(files: list[tuple[str, bytes]]) -> dict:
-    """Read and check the files against the store (nothing is written); remembered per files and store version."""
+def check(files: list[tuple[str, bytes]], decimal: str | None) -> dict:
+    """Read and check the files against the store (nothing is written); remembered per files, store version and
+    the user's answer about the number style."""
     size = sum(len(b) for _, b in files) / 1e6
     t0 = time.perf_counter()
     with st.status(ui.tr("upload.checking", n=len(files), mb=format_number(size, L, 1)), expanded=False) as status:
@@ -144,10 +147,18 @@ def check(files: list[tuple[str, bytes]]) -> dict:
             bar.progress(min(share, 1.0), text=ui.tr(f"progress.{step}", file=md(name), i=i + 1, n=total))
 
         try:
-            plan = ingest.prepare(files, store, progress)
+            # Large measurement CSVs are checked by DuckDB (as the command line loads them) and only their first
+            # rows are typed for the preview; everything else, or when DuckDB steps aside, by ingest.
+            checked = bulk.check(store, files, decimal)
+            if checked is not None:
+                plan, heads = checked
+                status.update(label=ui.tr("upload.checked_ok", rows=rows(sum(plan.rows().values())),
+                                          seconds=secs(t0)), state="complete")
+                return {"plan": plan, "error": None, "preview": templates.preview_checked(plan, heads)}
+            plan = ingest.prepare(files, store, progress, decimal=decimal)
         except ingest.IngestError as exc:
-            status.update(label=ui.tr("upload.checked_bad", n=n(exc.total), seconds=secs(t0)), state="error")
-            return {"plan": None, "error": exc, "preview": templates.preview_files(files)}
+            status.update(label=ui.tr("upload.checked_bad", n=exc.total, seconds=secs(t0)), state="error")
+            return {"plan": None, "error": exc, "preview": templates.preview_refused(exc)}
         status.update(label=ui.tr("upload.checked_ok", rows=rows(sum(plan.rows().values())), seconds=secs(t0)),
                       state="complete")
     return {"plan": plan, "error": None, "preview": templates.preview_plan(plan)}
@@ -160,9 +171,19 @@ def show_preview(items: list[templates.PreviewItem]) -> None:
     for it in items:
         head = ui.tr("upload.preview_item" if it.record_type else "upload.preview_unknown", source=md(it.source),
                      record=label("record", it.record_type or "", L), rows=rows(it.rows))
-        with st.expander(head, expanded=len(items) <= 2):
+        with st.expander(head, expanded=len(items) <= 2 or bool(it.reread)):
+            for line in templates.reread_lines(it, L):
+                st.caption(escape_markdown(line))
             st.caption(ui.tr("upload.preview_first" if it.typed else "upload.preview_raw", n=len(it.head)))
             st.dataframe(it.head, width="stretch")
+
+
+def show_notes(notes: list[ingest.Problem]) -> None:
+    """Sheets skipped and title rows passed over: said, so nobody wonders where a sheet went."""
+    if notes:
+        st.info(ui.tr("upload.notes") + "".join(f"\n- {escape_markdown(line)}"
+                                                for line in templates.notes_lines(notes, L)),
+                icon=":material/info:")
 
 
 def save(files: list[tuple[str, bytes]], result: dict, who: str) -> None:
@@ -171,13 +192,16 @@ def save(files: list[tuple[str, bytes]], result: dict, who: str) -> None:
     t0 = time.perf_counter()
     with st.status(ui.tr("upload.writing", rows=rows(sum(plan.rows().values()))), expanded=False) as status:
         try:
-            if result["version"] != store.data_version():
-                plan = ingest.prepare(files, store)
-            res = store.load(plan.frames, who=who, files=plan.files)
+            if plan.bulk_files:  # DuckDB reads the large files again, inside the load's own transaction
+                plan, res = service.load_files(store, files, who=who, decimal=result["decimal"])
+            else:
+                if result["version"] != store.data_version():
+                    plan = ingest.prepare(files, store, decimal=result["decimal"])
+                res = store.load(plan.frames, who=who, files=plan.files)
         except ingest.IngestError as exc:
             status.update(state="error")
             ss.pop("upload_check", None)
-            flash("upload", "error", ui.tr("upload.refused", n=n(exc.total)))
+            flash("upload", "error", ui.tr("upload.refused", n=exc.total))
             return
         except StoreIntegrityError as exc:
             status.update(state="error")
@@ -202,7 +226,7 @@ def save(files: list[tuple[str, bytes]], result: dict, who: str) -> None:
 
 
 if decision.allowed:
-    uploaded = st.file_uploader(ui.tr("upload.files"), type=["csv", "txt", "tsv", "xlsx", "xls"],
+    uploaded = st.file_uploader(ui.tr("upload.files"), type=list(ingest.FILE_TYPES),
                                 accept_multiple_files=True, help=ui.tr("upload.files_help"),
                                 key=f"upload_files_{ss.get('upload_round', 0)}")
     if uploaded:
@@ -210,21 +234,30 @@ if decision.allowed:
         files, older = templates.newest_by_name([(f.name, f.getvalue()) for f in uploaded])
         if older:
             st.caption(ui.tr("upload.duplicates", names=", ".join(md(o) for o in older)))
-        signature = (tuple((f.file_id, f.name, f.size) for f in uploaded), store.data_version())
+        decimal_key = f"upload_decimal_{ss.get('upload_round', 0)}"
+        answer = ss.get(decimal_key)
+        decimal = ingest.DECIMALS.get(answer) if answer else None
+        signature = (tuple((f.file_id, f.name, f.size) for f in uploaded), store.data_version(), decimal)
         result = ss.get("upload_check")
         if result is None or result["signature"] != signature:
             try:
-                result = {**check(files), "signature": signature, "version": store.data_version()}
+                result = {**check(files, decimal), "signature": signature, "version": store.data_version(),
+                          "decimal": decimal}
             except Exception:
                 log.exception("checking an upload failed")
                 st.error(ui.tr("upload.unexpected"))
                 st.stop()
             ss["upload_check"] = result
+        if (result["error"] is not None and result["error"].question == "decimal") or decimal:
+            # The number style is the user's to say, never guessed: the files are checked again with the answer.
+            st.radio(ui.tr("upload.decimal_question"), list(ingest.DECIMALS), index=None, key=decimal_key,
+                     format_func=lambda k: t(f"upload.decimal_{k}", L), help=ui.tr("upload.decimal_help"))
         if result["error"] is not None:  # the verdict first, then how the files were read
             exc: ingest.IngestError = result["error"]
-            st.error(ui.tr("upload.refused", n=n(exc.total)), icon=":material/error:")
+            st.error(ui.tr("upload.refused", n=exc.total), icon=":material/error:")
+            show_notes(exc.notes)
             st.markdown(f"**{ui.tr('upload.report')}**")
-            report = templates.problems_frame(exc.problems, L)
+            report = templates.problems_frame(exc.causes(), L)
             st.dataframe(report, width="stretch", hide_index=True, key="upload_report",
                          column_config={ui.tr("upload.col_line"): st.column_config.NumberColumn(
                              help=ui.tr("upload.line_help"), format="%d")})
@@ -234,6 +267,7 @@ if decision.allowed:
                                templates.CSV_MIME, icon=":material/download:", key="upload_report_csv")
             show_preview(result["preview"])
         else:  # look, then save
+            show_notes(result["plan"].notes)
             show_preview(result["preview"])
             hits = templates.example_rows_in(result["plan"])
             if hits:
@@ -243,6 +277,31 @@ if decision.allowed:
                        icon=":material/task_alt:")
             if st.button(ui.tr("upload.commit"), type="primary", key="upload_commit", icon=":material/save:"):
                 save(files, result, decision.who or "")
+
+# -- Backups of the running app (netvalue.backups), for uploaders -----------------------------------------------
+def backup_section() -> None:
+    """The backup schedule, the newest backup and a button that takes one now (Store.backup: one transaction)."""
+    schedule = ui.backup_schedule()
+    with st.expander(ui.tr("backup.title"), icon=":material/backup:"):
+        if schedule is None:
+            st.caption(ui.tr("backup.no_schedule"))
+            return
+        st.caption(ui.tr("backup.schedule", hours=n(schedule.every_hours), dir=schedule.directory, keep=schedule.keep))
+        done = backups.existing(schedule.directory)
+        if done:
+            st.caption(ui.tr("backup.latest", name=done[-1].name))
+        if st.button(ui.tr("backup.now"), key="backup_now", icon=":material/backup:"):
+            try:
+                path, manifest = backups.take(store, schedule)
+            except Exception:
+                log.exception("backup from the upload page failed")
+                st.error(ui.tr("backup.failed"))
+            else:
+                st.success(ui.tr("backup.done", name=path.name, rows=n(sum(manifest["rows"].values()))))
+
+
+if decision.allowed:
+    backup_section()
 
 # -- 3. History and undo ----------------------------------------------------------------------------------------
 st.subheader(ui.tr("upload.history"))
@@ -257,7 +316,7 @@ st.dataframe(history, width="stretch", hide_index=True, key="upload_history",
              column_config={history.columns[3]: st.column_config.TextColumn(width="medium")})
 
 if not decision.allowed:
-    st.caption(ui.tr("upload.need_access"))
+    st.caption(ui.tr("access.closed_undo" if gate.mode == "closed" else "upload.need_access"))
     st.stop()
 active = batches[batches["undone_at"].isna()]
 if active.empty:

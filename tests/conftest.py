@@ -18,6 +18,8 @@ from tests.support import TINY_ROWS, make_csv
 # A page that fails must fail its test (AppTest's at.exception, the browser's stException) rather than show
 # app.py's friendly message; tests/test_app.py checks the friendly message with this unset.
 os.environ["NETVALUE_RAISE"] = "1"
+# A text key the catalogue lacks raises under test instead of showing the key (netvalue/i18n.t).
+os.environ["NETVALUE_STRICT_TEXT"] = os.environ.get("NETVALUE_STRICT_TEXT", "1")
 
 
 @pytest.fixture

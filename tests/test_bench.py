@@ -16,7 +16,8 @@ from tests.test_layers import imports
 from tools import bench
 
 ROOT = Path(__file__).resolve().parent.parent
-CORE = {"load", "load.process", "load.page", "scores", "concurrency.reads", "concurrency.max_latency", "memory.main"}
+CORE = {"load", "load.process", "load.page", "load.check", "scores", "concurrency.reads", "concurrency.max_latency",
+        "memory.main"}
 RECORD_ONLY = {"load.page"}  # figures printed for the record, with no goal
 PAGE_FIGURES = ("first_render", "rerun", "figure_bytes")
 
@@ -88,7 +89,7 @@ def test_unknown_page_is_refused(tmp_path):
 
 
 def test_app_pages_are_read_from_app_py():
-    assert bench.app_pages() == ["overview", "networks", "ripples", "depth_breadth", "upload", "method"]
+    assert bench.app_pages() == ["overview", "networks", "ripples", "connections", "depth_breadth", "upload", "method"]
 
 
 def test_table_formats_ratio_and_missing_reference():

@@ -39,7 +39,7 @@ def shoot(server, path: str, name: str, height: int, charts: int) -> str:
 
 def test_overview(server):
     text = shoot(server, "/", "dashboard_overview", 2400, 3)
-    assert "Aktive netværk" in text and "Netto kroner" in text
+    assert "Aktive netværk" in text and "Nettoværdi i kroner" in text
     assert "Seneste fortællinger" in text
 
 
@@ -51,7 +51,7 @@ def test_overview_in_english(server):
 def test_a_shared_network_link(server):
     text = shoot(server, "/networks?network=N07", "dashboard_network_N07", 4400, 4)
     assert "Hverdagsrehabilitering i hjemmeplejen" in text
-    assert "Hvad giver scoren?" in text and "Selvrapporteret" in text
+    assert "Hvad bygger scoren på?" in text and "Selvrapporteret" in text
 
 
 def test_the_networks_table(server):
@@ -68,5 +68,5 @@ def test_the_networks_table(server):
 
 def test_method(server):
     text = shoot(server, "/method", "dashboard_method", 4600, 4)
-    assert "Sådan regnes tallene" in text and "Indikatorkataloget" in text
+    assert "Sådan beregnes tallene" in text and "Indikatorkataloget" in text
     assert "Top 10 ved små ændringer" in text

@@ -27,7 +27,7 @@ BAD = make_csv([
 def server(tmp_path_factory):
     chromium = need_chromium()
     db = tmp_path_factory.mktemp("browser_upload") / "netvalue.duckdb"
-    with streamlit_server(db) as url:
+    with streamlit_server(db, {"NETVALUE_OPEN_UPLOADS": "1"}) as url:
         # Warm up: until app.py has run st.navigation once, a cold server still treats pages/ as the old
         # pages-directory app (reported to the lead); the first session is spent on that.
         with browser_page(chromium) as page:
@@ -96,9 +96,9 @@ def test_bad_file_shows_the_report_with_line_and_column_and_saves_nothing(server
         page.wait_for_selector("text=Filerne kan ikke indlæses: 2 problemer", timeout=60_000)
         wait_for_app(page)
         report = grid_rows(page, "Problem")
-        assert ["målinger_fejl.csv", "", "3", "period", "31-02-2015", "Ikke en gyldig måned."] in [
+        assert ["målinger_fejl.csv", "", "3", "måned", "31-02-2015", "Ikke en gyldig måned."] in [
             r[:6] for r in report], report
-        assert ["målinger_fejl.csv", "", "4", "value", "mange", "Ikke et tal."] in [r[:6] for r in report], report
+        assert ["målinger_fejl.csv", "", "4", "værdi", "mange", "Ikke et tal."] in [r[:6] for r in report], report
         assert page.get_by_role("button", name="Gem i databasen").count() == 0
         assert len(grid_rows(page, "Hvem")) == batches_before, "nothing was saved"
         assert page.locator("[data-testid='stException']").count() == 0

@@ -374,19 +374,28 @@ def test_declined_file_that_ingest_reads_loads_through_service(a, b, fast_servic
         assert sorted(a.table("measurements")["value"]) == sorted(values)
 
 
-@pytest.mark.parametrize(("value", "delimiter", "expected"), [("1,234", ";", 1.234), ("1.234", ",", 1.234),
-                                                         ("1,234", "\t", 1.234), ("1.234", ";", None)])
+@pytest.mark.parametrize(("value", "delimiter", "expected"), [("1,234", ";", 1.234), ("1.234", ",", "ask"),
+                                                         ("1,234", "\t", "ask"), ("1.234", ";", None)])
 def test_three_decimals_read_as_ingest_reads_them(a, b, value, delimiter, expected):
-    """Three decimals could be a thousands group; the style of the whole column decides, on both paths.
+    """Three decimals could be a thousands group; the evidence of the whole file decides, on both paths.
 
     With ';' and no clear sign ingest reads "1.234" as 1234 (Danish thousands); the fast path, whose ';' style
-    is the comma, refuses a '.' and steps aside."""
+    is the comma, refuses a '.' and steps aside. With ',' or a tab and no clear sign nobody guesses: the fast
+    path steps aside and ingest asks (design: "Reading spreadsheets"); the answer reads it on either path."""
     rows = [HEADER, _row(value=value), _row(indicator_id="sick", value="7")]
-    outcome = check_contract(a, b, [("m.csv", make_csv(rows, delimiter=delimiter))])
+    files = [("m.csv", make_csv(rows, delimiter=delimiter))]
+    outcome = check_contract(a, b, files)
     if expected is None:
         assert outcome == "declined"
-        assert sorted(service.load_files(a, [("m.csv", make_csv(rows, delimiter=delimiter))])[0].frames[
-            "measurements"]["value"]) == [7.0, 1234.0]
+        assert sorted(service.load_files(a, files)[0].frames["measurements"]["value"]) == [7.0, 1234.0]
+    elif expected == "ask":
+        assert outcome == "declined"
+        with pytest.raises(ingest.IngestError) as info:
+            service.load_files(a, files)
+        assert info.value.question == "decimal"
+        answer = "." if "." in value else ","
+        service.load_files(a, files, decimal=answer)
+        assert sorted(a.table("measurements")["value"]) == [1.234, 7.0]
     else:
         assert outcome == "accepted"
         assert sorted(a.table("measurements")["value"]) == [expected, 7.0]
@@ -699,3 +708,48 @@ def test_fast_path_gives_the_ordinary_rows_or_nothing():
     # A property that only ever declines proves nothing: some generated files must take the fast path.
     assert outcomes["accepted"] >= 5, outcomes
     assert outcomes["declined"] >= 1, outcomes
+
+
+# -- one test holding the three writings of ingest's number and month rules together -----------------------------
+# ingest's pandas rules (number_style, parse_numbers, parse_dates), bulk's RE2 patterns and DuckDB's strptime
+# formats must agree: for every spelling, either the fast path declines or it gives exactly ingest's value.
+SPELLINGS = ["4,5", "4.5", "16.500", "4,500", "1.234,5", "1,234.5", "0.250", "-4,5", "55 %", "kr. 4,50",
+             "1 234,5", "12", "1e3", "4,5,6", " 4,5", "1234567890,5"]
+MONTHS = ["2015-03", "2015-03-17", "17-03-2015", "03-2015", "17.03.2015", "mar-15", "maj-15", "31-03-15",
+          "2015-3", "marts 2015"]
+
+
+@pytest.mark.parametrize("delimiter", [";", ",", "\t"])
+@pytest.mark.parametrize("spelling", SPELLINGS)
+def test_every_number_spelling_reads_the_same_on_both_paths_or_is_declined(a, b, spelling, delimiter):
+    rows = [HEADER, _row(value=spelling), _row(indicator_id="sick", value="7")]
+    outcome = check_contract(a, b, [("m.csv", make_csv(rows, delimiter=delimiter))])
+    assert outcome in ("accepted", "declined")
+
+
+@pytest.mark.parametrize("month", MONTHS)
+def test_every_month_spelling_reads_the_same_on_both_paths_or_is_declined(a, b, month):
+    rows = [HEADER, _row(period=month), _row(indicator_id="sick", value="7")]
+    assert check_contract(a, b, [("m.csv", make_csv(rows, delimiter=";"))]) in ("accepted", "declined")
+
+
+# -- the upload page's check by DuckDB --------------------------------------------------------------------------
+def test_check_counts_and_previews_what_load_would_write_and_writes_nothing(a, b):
+    rows = [HEADER, *key_rows(3000, value="4,5")]
+    files = [("m.csv", make_csv(rows, delimiter=";"))]
+    before = snapshot(a)
+    out = bulk.check(a, files, min_bytes=0)
+    assert out is not None
+    plan, heads = out
+    assert_unchanged(a, before)
+    assert plan.rows() == {"measurements": 3000} and plan.bulk_files == ["m.csv"]
+    (head,) = heads
+    expected = ingest.prepare(files, b).frames["measurements"]
+    pd.testing.assert_frame_equal(head.frame.head(5), expected.head(5))
+    assert head.lines[:5].tolist() == [2, 3, 4, 5, 6]
+
+
+@pytest.mark.parametrize("value", ["16.500", "x"])
+def test_check_steps_aside_where_ingest_must_ask_or_refuse(a, value):
+    rows = [HEADER, *key_rows(50, value="4"), ["N1", "sat", "2099-01", value, "", ""]]
+    assert bulk.check(a, [("m.csv", make_csv(rows, delimiter="\t"))], min_bytes=0) is None

@@ -26,7 +26,7 @@ def test_depth_distribution_chart_colours_groups():
     dist = pd.DataFrame({"networks": [0, 1, 2, 3, 4], "entities": [6, 1, 6, 10, 3],
                          "group": ["none", "once", "between", "deep", "deep"]})
     fig = charts.depth_distribution_chart(dist, "unit", 3, "da")
-    assert _title(fig) == "Hvor mange netværk har hver af enheder?"
+    assert _title(fig) == "Hvor mange netværk har hver af enhederne?"
     assert [tr.name for tr in fig.data] == ["Ingen netværk", "Ét netværk", "Imellem", "Dybt (mindst 3)"]
     deep = fig.data[3]
     assert list(deep.x) == [3, 4] and list(deep.y) == [10, 3]
@@ -62,7 +62,7 @@ def test_path_chart_joins_the_periods_in_the_depth_breadth_plane():
     assert list(trace.x) == pytest.approx([0.2, 0.5, 0.8])
     assert list(trace.y) == pytest.approx([3.0, 2.25, 1.5])
     assert list(trace.text) == ["2014", "2015", "2016"]
-    assert fig.layout.xaxis.tickformat == ".0%"
+    assert fig.layout.xaxis.ticktext[1] == "20\u00a0%"  # Danish: a no-break space before %
     assert fig.layout.yaxis.title.text == "Dybde: netværk pr. nået enhed"
     assert _is_empty(charts.path_chart(p.assign(reached=0), "unit", "year"))
 

@@ -72,9 +72,9 @@ def test_strongest_weakest_two_panels_with_evidence_text():
     assert [a.text for a in fig.layout.annotations] == ["Højest samlet værdi", "Lavest samlet værdi"]
     bars = {(tr.name, tr.yaxis): tr for tr in fig.data}
     top_welfare = bars[("Velfærdsnetværk", "y")]
-    assert list(top_welfare.y) == ["Gamma"] and list(top_welfare.text) == ["60 (– % selvrapp.)"]
-    assert list(bars[("Innovationsnetværk", "y")].text) == ["55 (50 % selvrapp.)"]
-    assert list(bars[("Læringsnetværk", "y2")].text) == ["50 (25 % selvrapp.)"]
+    assert list(top_welfare.y) == ["Gamma"] and list(top_welfare.text) == ["60 (– % selvrapporteret)"]
+    assert list(bars[("Innovationsnetværk", "y")].text) == ["55 (50 % selvrapporteret)"]
+    assert list(bars[("Læringsnetværk", "y2")].text) == ["50 (25 % selvrapporteret)"]
     assert sum(tr.showlegend is not False for tr in fig.data) == 3, "each type once in the legend"
     assert fig.layout.xaxis.range == (0, 125)
 
@@ -118,9 +118,9 @@ def breakdown() -> pd.DataFrame:
 def test_indicator_bars_one_bar_per_value_indicator():
     fig = nc.indicator_bars(breakdown(), "da")
     assert titled(fig) == t("chart.indicators.title", "da")
-    assert [tr.name for tr in fig.data] == ["Borger", "Kommune (økonomi)", "Medarbejder (trivsel)"]
+    assert [tr.name for tr in fig.data] == ["Borger", "Kommune (økonomi)", "Medarbejder (trivsel og faglighed)"]
     assert [list(tr.x) for tr in fig.data] == [[87.5], [50.0], [50.0]]
-    assert list(fig.data[0].text) == ["88 (50 % selvrapp.)"]
+    assert list(fig.data[0].text) == ["88 (50 % selvrapporteret)"]
     assert "Investeret tid" not in [y for tr in fig.data for y in tr.y], "inputs are not value"
     assert fig.data[2].marker.color == PERSPECTIVE_COLOURS["staff"]
 
@@ -162,8 +162,12 @@ def test_network_timeline_has_its_own_title():
     trend = pd.DataFrame({"period": pd.to_datetime(["2014-01-01"]), "citizen": [40.0], "economy": [50.0],
                           "staff": [60.0], "overall": [50.0]})
     fig = nc.network_timeline(trend, "en")
-    assert titled(fig) == t("chart.network_timeline.title", "en")
+    assert titled(fig) == t("chart.network_timeline.title_quarter", "en")
     assert len(fig.data) == 4
+    assert list(fig.layout.xaxis.ticktext) == ["Q1 2014"], "one point is a quarter, not a millisecond"
+    monthly = nc.network_timeline(trend, "da", "month")
+    assert titled(monthly) == "Netværkets score måned for måned"
+    assert list(monthly.layout.xaxis.ticktext) == ["januar 2014"]
 
 
 # -- Method ---------------------------------------------------------------------------------------------------------
@@ -209,7 +213,7 @@ def test_rank_ranges_lines_from_best_to_worst():
 def test_weights_bar_shows_shares():
     fig = mc.weights_bar({"citizen": 2.0, "economy": 1.0, "staff": 1.0}, "da")
     assert [list(tr.x) for tr in fig.data] == [[50.0], [25.0], [25.0]]
-    assert [tr.text[0] for tr in fig.data] == ["50 %", "25 %", "25 %"]
+    assert [tr.text[0] for tr in fig.data] == ["50\u00a0%", "25\u00a0%", "25\u00a0%"]
     assert mc.weights_bar({"citizen": 0.0, "economy": 0.0, "staff": 0.0}, "da").data == ()
 
 

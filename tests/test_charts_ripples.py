@@ -32,14 +32,14 @@ def ring_frame(n_periods: int = 3) -> pd.DataFrame:
 def test_ripple_chart_has_a_frame_per_period_a_play_button_and_a_slider():
     fig = ch.ripple_chart(ring_frame(3), "da", "month", "N01 Tidlig opsporing")
     assert "N01 Tidlig opsporing" in fig.layout.title.text
-    assert [f.name for f in fig.frames] == ["2020-01", "2020-02", "2020-03"]
+    assert [f.name for f in fig.frames] == ["januar 2020", "februar 2020", "marts 2020"]
     assert all(len(f.data) == len(sp.RINGS) + 1 for f in fig.frames)
     assert all(list(f.traces) == list(range(1, len(sp.RINGS) + 2)) for f in fig.frames)
     buttons = fig.layout.updatemenus[0].buttons
     assert buttons[0].method == "animate" and buttons[0].args[0] is None  # play all frames
     assert "Afspil" in buttons[0].label and "Pause" in buttons[1].label
     slider = fig.layout.sliders[0]
-    assert [s.label for s in slider.steps] == ["2020-01", "2020-02", "2020-03"]
+    assert [s.label for s in slider.steps] == ["januar 2020", "februar 2020", "marts 2020"]
     assert slider.active == 2  # opens on the last period
     assert slider.currentvalue.prefix.startswith("Måned")
 
@@ -98,7 +98,7 @@ def test_spread_chart_three_panels_a_line_per_type_and_all(tree):
     })
     fig = ch.spread_chart(so, "da")
     assert len(fig.data) == 9  # 3 panels x (welfare, learning, all)
-    assert [a.text for a in fig.layout.annotations] == ["Aktive netværk", "Enheder nået", "Personer med"]
+    assert [a.text for a in fig.layout.annotations] == ["Aktive netværk", "Nåede enheder", "Deltagere"]
     welfare = [t for t in fig.data if t.legendgroup == "welfare"]
     assert all(t.line.color == TYPE_COLOURS["welfare"] for t in welfare)
     assert [t.showlegend for t in welfare] == [True, False, False]
@@ -118,7 +118,7 @@ def test_events_chart_bars_up_for_started_down_for_ended_and_a_cumulative_line()
     assert list(new.x) == ["2020 Q1", "2020 Q2"]
     assert cum.yaxis == "y2" and list(cum.y) == [5, 6]
     assert fig.layout.barmode == "relative"
-    assert fig.layout.title.text == "Networks started, budded and ended per quarter"
+    assert fig.layout.title.text == "Networks started and ended per quarter"
 
 
 def test_activity_heatmap_rows_in_tree_order_with_areas_and_centres_bold(tree):

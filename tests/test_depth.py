@@ -534,6 +534,6 @@ def test_the_downloaded_table_is_danish_excel_csv_and_neutralises_formulas():
     units["name"] = ["=1+1", "@SUM(A1)"]
     text = export.to_csv_bytes(depth.localised_table(units, "year", 3, "da"), danish=True).decode("utf-8-sig")
     header, first = text.splitlines()[:2]
-    assert header.startswith("År;Id;Navn;Hører under;Netværk")
-    assert ";'=1+1;" in first and ";'@SUM(A1);" in text
+    assert header.startswith('"År";"Id";"Navn";"Hører under";"Netværk')
+    assert ';"\'=1+1";' in first and ';"\'@SUM(A1)";' in text, "text quoted, formulas neutralised"
     assert ";55,6;" in first

@@ -165,3 +165,13 @@ def test_escape_markdown_makes_user_text_inert():
     assert explain.escape_markdown("*fed* [link](http://x) # 1. _a_") == (
         "\\*fed\\* \\[link\\]\\(http\\:\u2060//x\\) \\# 1\\. \\_a\\_")  # \u2060: no bare link
     assert explain.escape_markdown("Fru Hansen") == "Fru Hansen"
+
+
+def test_network_table_flags_thin_evidence_and_takes_given_scores(tiny_loaded, tiny_tables):
+    stats = tiny_loaded.indicator_stats("all")
+    args = (tiny_tables["indicators"], tiny_tables["participation"], tiny_tables["org_units"], None, None, None)
+    out = explain.network_table(tiny_tables["networks"], stats, *args)
+    assert out["thin"].tolist() == [True, True], "4 and 1 value measurements, fewer than THIN_EVIDENCE"
+    given = scoring.network_scores(stats, tiny_tables["indicators"], tiny_tables["networks"]).assign(overall=[1.0, 2.0])
+    one = explain.network_table(tiny_tables["networks"].iloc[[1]], stats, *args, scores=given)
+    assert one["network_id"].tolist() == ["N2"] and one["overall"].tolist() == [2.0], "the given scores are shown"

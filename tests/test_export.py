@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 
 import numpy as np
@@ -52,7 +53,7 @@ def test_danish_csv_round_trips_through_pandas():
     data = export.to_csv_bytes(frame(), danish=True)
     assert data.startswith(b"\xef\xbb\xbf"), "UTF-8 with BOM, so Danish Excel reads æøå"
     text = data.decode("utf-8-sig")
-    assert text.splitlines()[0] == "navn;værdi;antal;dato"
+    assert text.splitlines()[0] == '"navn";"værdi";"antal";"dato"'
     assert "1234567,5" in text
     back = pd.read_csv(io.BytesIO(data), sep=";", decimal=",", encoding="utf-8-sig")
     assert back["værdi"].tolist()[:4] == [1.5, -2.25, 1234567.5, 0.0]
@@ -67,15 +68,15 @@ def test_english_csv_uses_comma_and_decimal_point():
     data = export.to_csv_bytes(frame().head(3), danish=False)
     assert not data.startswith(b"\xef\xbb\xbf")
     lines = data.decode("utf-8").splitlines()
-    assert lines[0] == "navn,værdi,antal,dato"
-    assert lines[1] == "'=SUM(A1:A9),1.5,1,2015-03-01"
+    assert lines[0] == '"navn","værdi","antal","dato"'
+    assert lines[1] == '"\'=SUM(A1:A9)",1.5,1,2015-03-01'
     back = pd.read_csv(io.BytesIO(data))
     assert back["værdi"].tolist() == [1.5, -2.25, 1234567.5]
 
 
 def test_csv_neutralises_dangerous_column_names_too():
     data = export.to_csv_bytes(pd.DataFrame({"=HYPERLINK(1)": [1]}), danish=True)
-    assert data.decode("utf-8-sig").splitlines()[0] == "'=HYPERLINK(1)"
+    assert data.decode("utf-8-sig").splitlines()[0] == '"\'=HYPERLINK(1)"'
 
 
 def test_xlsx_opens_with_openpyxl_and_holds_safe_values():
@@ -118,4 +119,17 @@ def test_no_neutralised_cell_starts_a_formula(values):
 @pytest.mark.parametrize("danish", [True, False])
 def test_an_empty_frame_still_writes_its_header(danish):
     data = export.to_csv_bytes(pd.DataFrame({"a": pd.Series(dtype="float64")}), danish=danish)
-    assert data.decode("utf-8-sig").strip() == "a"
+    assert data.decode("utf-8-sig").strip() == '"a"'
+
+
+@pytest.mark.parametrize("danish", [True, False])
+def test_every_text_field_is_quoted_so_the_other_locales_separator_cannot_cut_out_a_formula(danish):
+    df = pd.DataFrame({"navn": ["Netværk;=cmd|' /C calc'!A0", "Netværk,=cmd|' /C calc'!A0", "Netværk\t=1+2"],
+                       "tal": [1.5, 2.0, None]})
+    text = export.to_csv_bytes(df, danish=danish).decode("utf-8-sig")
+    sep, dec = (";", ",") if danish else (",", ".")
+    assert text.splitlines()[1:] == [f'"Netværk;=cmd|\' /C calc\'!A0"{sep}1{dec}5',
+                                     f'"Netværk,=cmd|\' /C calc\'!A0"{sep}2{dec}0', f'"Netværk\t=1+2"{sep}']
+    for other in (";", ",", "\t"):  # whichever separator a spreadsheet splits on, no cell starts a formula
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=other):
+            assert not any(cell.startswith(export.FORMULA_PREFIXES) for cell in row), (other, row)

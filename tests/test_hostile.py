@@ -334,22 +334,24 @@ def test_hostile_query_strings_on_every_page(app_db, page, kind):
 def test_weights_all_zero_give_a_message_not_an_exception(app_db):
     at = run_app("pages/method.py")
     for p in PERSPECTIVES:
-        at.slider(key=f"method_w_{p}").set_value(0).run()
+        at.slider(key=f"method_w_{p}_da").set_value(0).run()
         assert not at.exception, [e.value for e in at.exception]
     # Citizen and economy went to 0 one by one; the last slider to 0 is refused and staff keeps all the weight.
     assert len(at.error) == 1, "all weights zero is said in words"
     assert "Mindst én vægt" in at.error[0].value, at.error[0].value
-    assert "Medarbejder (trivsel) 100%" in at.error[0].value, "the message says which weights still apply"
+    assert "Medarbejder (trivsel og faglighed) 100\u00a0%" in at.error[0].value, \
+        "the message says which weights still apply"
     assert at.session_state["weights"] == {"citizen": 0.0, "economy": 0.0, "staff": 33.0}
     at.switch_page("pages/overview.py").run()
     assert not at.exception, [e.value for e in at.exception]
-    assert any("Medarbejder (trivsel) 100%" in c.value for c in at.caption), "other pages use the kept weights"
+    assert any("Medarbejder (trivsel og faglighed) 100\u00a0%" in c.value for c in at.caption), \
+        "other pages use the kept weights"
 
 
 def test_a_search_with_regex_and_markdown_characters_is_plain_text(app_db):
     at = run_app("pages/networks.py")
     for query in ("(", "[a-", "*", "\\", "' OR 1=1 --", "<b>x</b>"):
-        at.text_input(key="networks_search").set_value(query).run()
+        at.text_input(key="networks_search_da").set_value(query).run()
         assert not at.exception, (query, [e.value for e in at.exception])
 
 

@@ -372,7 +372,7 @@ def test_header_matching_no_record_type():
     assert where(p) == ("x.csv", 1, None, "unknown_type")
 
 
-@pytest.mark.parametrize("value", ["fire", "4,5,6", "1.2.3,4", "4 kr", "nan", "inf", "1e999", "9" * 400])
+@pytest.mark.parametrize("value", ["fire", "4,5,6", "1.2.3,4", "4 stk", "kr", "nan", "inf", "1e999", "9" * 400])
 def test_wrong_number(value):
     data = measurements_file(["N1", "sat", "2014-01", "4", "", ""], ["N1", "sat", "2014-02", value, "", ""])
     p = only(refused(with_file("measurements", data, "m.csv")))
@@ -386,7 +386,8 @@ def test_missing_required_value():
     assert where(p) == ("m.csv", 2, "value", "missing_value")
 
 
-@pytest.mark.parametrize("text", ["31-02-2014", "2014-02-30", "32.01.2014", "2014-13-01", "1. marts 2014", "2014"])
+@pytest.mark.parametrize("text", ["31-02-2014", "2014-02-30", "32.01.2014", "2014-13-01", "1. martz 2014", "31-02-14",
+                                  "2014"])
 def test_impossible_or_unreadable_date(text):
     rows = [NETWORKS[0], NETWORKS[1], ["N2", "x", "welfare", "U1", "", "", text, "", ""]]
     p = only(refused(with_file("networks", make_csv(rows), "n.csv")))
@@ -394,7 +395,7 @@ def test_impossible_or_unreadable_date(text):
     assert p.value == text
 
 
-@pytest.mark.parametrize("text", ["2014-13", "13-2014", "marts 2014", "2014-02-30"])
+@pytest.mark.parametrize("text", ["2014-13", "13-2014", "martz 2014", "mar-2", "2014-02-30"])
 def test_impossible_month(text):
     p = only(refused(with_file("measurements", measurements_file(["N1", "sat", text, "4", "", ""]), "m.csv")))
     assert where(p) == ("m.csv", 2, "period", "bad_month")
@@ -665,7 +666,11 @@ def test_many_problems_of_one_kind_are_capped_but_counted():
     err = refused(with_file("measurements", measurements_file(*rows)))
     assert err.total == 24
     assert len(err.problems) == ingest.MAX_PROBLEMS_PER_KIND
-    assert "4 more" in err.report("en", limit=None)
+    # One line per cause (file, column, kind) with its count and first rows, not twenty lines and "4 more".
+    assert err.report("en", limit=None).splitlines() == [
+        "file measurements.csv, lines 2, 3, 4, 5, 6, column value, value 'x': Not a number. (24 times in all; the "
+        "first 5 named) expected: a number, e.g. 1234.5 or 1234,5"]
+    assert "24 gange i alt" in err.report("da")
 
 
 @pytest.mark.parametrize(("lang", "line", "column"), [("da", "linje 3", "kolonne value"),

@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from netvalue.filters import NO_TYPES
 from netvalue.store import Store
+from tests import apptest_support  # noqa: F401 - reruns go through app.py (its sidebar), as on a real server
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGE = "pages/depth_breadth.py"
@@ -20,9 +22,12 @@ def db(tmp_path, monkeypatch):
     return path
 
 
-def run_page(params: dict[str, str] | None = None) -> AppTest:
+WHOLE = {"from": "2013-09", "to": "2019-12"}  # the sidebar opens on the latest twelve months without these
+
+
+def run_page(params: dict[str, str] | None = None, whole: bool = True) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=90)
-    for k, v in (params or {}).items():
+    for k, v in ({**WHOLE, **(params or {})} if whole else (params or {})).items():
         at.query_params[k] = v
     at.run()
     at.switch_page(PAGE)
@@ -41,7 +46,7 @@ def test_the_page_runs_and_shows_its_figures(db):
     assert len(at.get("plotly_chart")) == 5
     labels = {m.label: m.value for m in at.metric}
     assert labels["Bredde"].endswith("%")
-    assert float(labels["Dybde (netværk pr. nået)"].replace(",", ".")) > 1
+    assert float(labels["Dybde (netværk pr. nået enhed)"].replace(",", ".")) > 1
     assert 0 < float(labels["Gini"].replace(",", ".")) < 1
     assert any("Vægte i brug" in c.value for c in at.caption)
     assert any(c.value.startswith("Sådan læses den") for c in at.caption)
@@ -63,11 +68,11 @@ def test_changing_k_changes_the_comparison(db):
 def test_the_level_and_basis_change_what_is_counted(db):
     at = run_page()
     units_breadth = next(m.value for m in at.metric if m.label == "Bredde")
-    at.radio(key="depth_level").set_value("centre").run()
+    at.radio(key="depth_level_da").set_value("centre").run()
     assert not at.exception
     assert any("centre" in s for s in sentences(at))
     assert next(m.value for m in at.metric if m.label == "Bredde") != units_breadth
-    at.radio(key="depth_basis").set_value("period").run()
+    at.radio(key="depth_basis_da").set_value("period").run()
     assert not at.exception
     assert not any("centerår" in s for s in sentences(at))
 
@@ -85,3 +90,33 @@ def test_an_empty_store_says_so(db):
     assert not at.get("plotly_chart")
     assert [s.value for s in at.subheader] == ["Der er ingen data endnu"]
     assert any("eksempeldata" in m.value.lower() for m in at.markdown)
+
+
+def test_one_month_offers_only_what_fits_and_never_says_unit_year(db):
+    at = run_page({"from": "2016-05", "to": "2016-05"}, whole=False)
+    assert at.radio(key="depth_basis_da").options == ["Over hele perioden"]
+    assert at.radio(key="depth_grain_da").options == ["Måned"]
+    text = " ".join([*(m.value for m in at.markdown), *(c.value for c in at.caption)])
+    assert "enhedsår" not in text and "maj 2016" in text
+    assert len(at.get("plotly_chart")) == 5
+
+
+def test_a_choice_of_a_longer_window_falls_back_when_the_window_shrinks(db):
+    at = run_page()
+    at.radio(key="depth_basis_da").set_value("year").run()
+    at.radio(key="depth_grain_da").set_value("year").run()
+    assert not at.exception, at.exception
+    at.select_slider(key="period_da").set_value(("2019-03", "2019-03")).run()
+    assert not at.exception, at.exception
+    assert at.radio(key="depth_basis_da").value == "period" and at.radio(key="depth_grain_da").value == "month"
+    assert not any("enhedsår" in m.value for m in at.markdown)
+
+
+def test_no_types_says_so(db):
+    at = run_page({"types": NO_TYPES})
+    assert at.warning and not at.get("plotly_chart") and not at.metric
+
+
+def test_a_small_unit_has_the_overviews_units_reached(db):
+    at = run_page({"unit": "U-DEMENS"})
+    assert any(c.value == "1 af 1 enheder nået" for c in at.caption)

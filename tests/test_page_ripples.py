@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from netvalue.filters import NO_TYPES
 from netvalue.store import Store
 from tests.apptest_support import charts, only_fragment
 
@@ -20,9 +21,12 @@ def db(app_store):
     return app_store
 
 
-def run_page(params: dict[str, str] | None = None) -> AppTest:
+WHOLE = {"from": "2013-09", "to": "2019-12"}  # the sidebar opens on the latest twelve months without these
+
+
+def run_page(params: dict[str, str] | None = None, whole: bool = True) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
-    for k, v in (params or {}).items():
+    for k, v in ({**WHOLE, **(params or {})} if whole else (params or {})).items():
         at.query_params[k] = v
     at.run()
     at.switch_page(PAGE)
@@ -48,13 +52,13 @@ def test_the_page_runs_and_shows_facts_and_its_charts(db):
     assert not at.exception, at.exception
     assert at.title[0].value == "Ringe i vandet"
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Arbejdende netværk det første år"] == "13"  # the brief: 13 working networks in year one
-    reached, total = (int(x) for x in metrics["Enheder nået"].split(" / "))
+    assert metrics["Netværk i gang det første år"] == "13"  # the brief: 13 working networks in year one
+    reached, total = (int(x) for x in metrics["Nåede enheder"].split(" / "))
     assert 0 < reached < total
     t = titles(at)
     assert len(t) == 6
-    assert t[0] == "Ringe i vandet: Alle netværk i udvalget"
-    assert "Aktive netværk pr. enhed pr. måned" in t and "Hvilke netværk er skudt ud fra hvilke" in t
+    assert t[0] == "Ringe i vandet: Alle de valgte netværk"
+    assert "Aktive netværk pr. enhed pr. måned" in t and "Hvilke netværk er udsprunget af hvilke?" in t
     ripple = charts(at)[0]
     assert len(ripple["frames"]) > 12 and ripple["layout"]["sliders"][0]["steps"]
     assert at.selectbox(key="ripples_network").value == ""
@@ -71,7 +75,7 @@ def test_a_network_in_the_url_is_chosen_and_kept(db):
     assert param(at, "network") == "N05"
     # N05 ran 2013-11 .. 2017-12: the frames follow its lifetime
     frames = [f["name"] for f in charts(at)[0]["frames"]]
-    assert frames[0] == "2013-11" and frames[-1] == "2017-12"
+    assert frames[0] == "november 2013" and frames[-1] == "december 2017"
     # N05 budded N22: its family is shown
     budding = next(c for c in charts(at) if c["layout"]["title"]["text"].startswith("Hvilke"))
     assert "N22" in " ".join(budding["layout"]["yaxis"]["ticktext"])
@@ -82,7 +86,7 @@ def test_garbage_in_the_url_falls_back_to_all_networks(db):
     assert not at.exception, at.exception
     assert at.selectbox(key="ripples_network").value == ""
     assert param(at, "network") is None
-    assert titles(at)[0] == "Ringe i vandet: Alle netværk i udvalget"
+    assert titles(at)[0] == "Ringe i vandet: Alle de valgte netværk"
 
 
 def test_a_network_outside_the_filters_falls_back_to_all(db):
@@ -174,7 +178,7 @@ def test_in_a_real_browser_the_rings_of_one_network_play(tmp_path):
     with streamlit_server(tmp_path / "browser.duckdb") as url, browser_page(chromium) as page:
         page.goto(url + "/")  # a fresh server must run app.py once before a deep link works (see the report)
         wait_for_app(page)
-        page.goto(url + "/ripples?network=N05")
+        page.goto(url + "/ripples?network=N05&from=2013-09&to=2019-12")
         wait_for_app(page)
         page.wait_for_selector(".js-plotly-plot", timeout=60_000)
         assert page.locator("[data-testid='stException']").count() == 0
@@ -182,10 +186,34 @@ def test_in_a_real_browser_the_rings_of_one_network_play(tmp_path):
         ripple = page.locator(".js-plotly-plot").first
         assert "N05 Frivillighed" in ripple.locator("text.gtitle").text_content()
         current = ripple.locator("text.slider-label").first  # plotly's current-value label comes first
-        assert current.text_content() == "Måned: 2017-12"  # opens on the network's last month
+        assert current.text_content() == "Måned: december 2017"  # opens on the network's last month
         page.locator(".updatemenu-button").first.click()  # ▶ plays from the first month
         page.wait_for_timeout(1500)
         playing = current.text_content()
-        assert playing.startswith("Måned: 201") and playing != "Måned: 2017-12"
+        assert playing.startswith("Måned: ") and playing != "Måned: december 2017"
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         ripple.screenshot(path=str(SCREENSHOTS / "ripples-playing.png"))
+
+
+def test_one_month_reads_as_one_month(db):
+    at = run_page({"from": "2016-05", "to": "2016-05"}, whole=False)
+    assert not at.exception, at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert "Netværk i gang den første måned" in metrics
+    facts = " ".join(m.value for m in at.markdown)
+    assert "i den første måned (maj 2016)" in facts and "tolv" not in facts
+    spread = next(c for c in charts(at) if c["layout"]["title"]["text"].startswith("Netværk, enheder"))
+    assert spread["layout"]["xaxis"]["ticktext"] == ["maj 2016"]
+    assert all("markers" in tr["mode"] for tr in spread["data"])
+
+
+def test_no_types_says_so_and_shows_no_networks(db):
+    at = run_page({"types": NO_TYPES})
+    assert not at.exception, at.exception
+    assert at.warning and not charts(at) and not at.metric
+
+
+def test_a_small_unit_reaches_what_the_overview_reaches(db):
+    at = run_page({"unit": "U-DEMENS"})
+    assert not at.exception, at.exception
+    assert {m.label: m.value for m in at.metric}["Nåede enheder"] == "1 / 1"

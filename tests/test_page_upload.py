@@ -60,6 +60,7 @@ FIXED_MEASUREMENTS = danish([
 def db(app_store, monkeypatch):
     path = app_store
     monkeypatch.delenv("NETVALUE_UPLOAD_PASSPHRASE", raising=False)
+    monkeypatch.setenv("NETVALUE_OPEN_UPLOADS", "1")  # uploads are closed unless opened on purpose (a demo)
     return path
 
 
@@ -200,8 +201,9 @@ def test_a_bad_file_is_reported_by_line_and_column_and_changes_nothing_then_the_
     report_ = report(at)
     assert list(report_.columns) == ["Fil", "Ark", "Linje", "Kolonne", "Værdi", "Problem", "Forventet"]
     where = sorted(zip(report_["Linje"], report_["Kolonne"], report_["Problem"], strict=True))
-    assert where == [(3, "network_id", "Findes hverken i databasen eller i denne upload."),
-                     (4, "period", "Ikke en gyldig måned."), (5, "value", "Ikke et tal.")]
+    # The report names the columns as the file did (its Danish headers), not netvalue's internal names.
+    assert where == [(3, "netværk", "Findes hverken i databasen eller i denne upload."),
+                     (4, "måned", "Ikke en gyldig måned."), (5, "værdi", "Ikke et tal.")]
     assert set(report_["Fil"]) == {"målinger.csv"}
     assert previews(at) == ["**målinger.csv** → Målinger (4 rækker)"]
     assert not [b for b in at.button if b.key == "upload_commit"], "no commit button for a refused upload"
@@ -226,9 +228,12 @@ def test_a_bad_file_is_reported_by_line_and_column_and_changes_nothing_then_the_
 
 UNREADABLE = [
     ("gammel.xls", b"\xd0\xcf\x11\xe0" + b"\0" * 600, "Gamle .xls-filer kan ikke læses: gem som .xlsx eller CSV."),
-    ("billede.csv", bytes(range(256)) * 40, "Filen er hverken CSV eller Excel (.xlsx)."),
+    ("billede.csv", bytes(range(256)) * 40, "Filen er hverken CSV/tekst eller et regneark (.xlsx, .ods)."),
     ("tom.csv", b"", "Filen er tom."),
-    ("ødelagt.xlsx", b"PK\x03\x04 not really a workbook", "Excel-filen kan ikke åbnes: BadZipFile"),
+    # Never an exception's name: what it means to the user, and what to do.
+    ("ødelagt.xlsx", b"PK\x03\x04 not really a workbook",
+     "Regnearket kan ikke åbnes; filen ser ud til at være beskadiget. Åbn den i Excel eller LibreOffice, og gem "
+     "den igen."),
     ("indkøb.csv", "vare;pris\r\nmælk;12,5\r\n".encode("cp1252"), "Overskriften passer ikke til nogen posttype."),
 ]
 
@@ -312,6 +317,7 @@ def _submit(at, passphrase: str):
 @pytest.mark.parametrize("where", ["secrets", "environment"])
 def test_a_passphrase_guards_the_uploader_and_undo(db, monkeypatch, where):
     secret = "Fælles nøgle 2025"
+    monkeypatch.delenv("NETVALUE_OPEN_UPLOADS")
     if where == "environment":
         monkeypatch.setenv("NETVALUE_UPLOAD_PASSPHRASE", secret)
         at = run_app(PAGE)
@@ -334,7 +340,8 @@ def test_a_passphrase_guards_the_uploader_and_undo(db, monkeypatch, where):
     assert all(secret not in t for t in texts(at))
 
 
-def test_oidc_login_and_the_uploader_list(db):
+def test_oidc_login_and_the_uploader_list(db, monkeypatch):
+    monkeypatch.delenv("NETVALUE_OPEN_UPLOADS")
     at = run_app(PAGE, secrets={"auth": AUTH, "netvalue": {"uploaders": ["team@albertslund.dk"]}})
     at.user = {"is_logged_in": False}
     at.run()
@@ -372,3 +379,70 @@ def test_the_excel_template_uploaded_unchanged_warns_about_its_example_rows(db):
                             f"({'4 rækker' if n == 'org_units' else '1 række'})" for n in LOAD_ORDER]
     assert at.warning[0].value.startswith("Skabelonens eksempelrække er med i uploaden (netvalue_skabelon.xlsx "
                                           "[Organisationsenheder]:5, netvalue_skabelon.xlsx [Indikatorer]:2")
+
+
+# -- spreadsheets as the person saw them ------------------------------------------------------------------------
+CORPUS = __import__("pathlib").Path(__file__).parent / "corpus"
+
+
+def test_an_ambiguous_number_style_is_asked_then_the_answer_checks_again_and_saves(db):
+    at = run_app(PAGE)
+    before = state(db)
+    kroner = (CORPUS / "kroner_tabulator.txt").read_bytes()
+    upload(at, ("kroner.txt", kroner))
+    assert at.error[0].value.startswith("Filerne kan ikke indlæses: 1 problemer.")
+    (radio,) = [r for r in at.radio if r.key == "upload_decimal_0"]
+    assert radio.value is None, "nothing is guessed"
+    assert radio.options[0].startswith("Decimalkomma: 16.500 er seksten tusind fem hundrede")
+    assert "37.000" in report(at)["Værdi"].tolist()
+    radio.set_value("comma").run()
+    assert not at.exception, at.exception
+    assert not at.error
+    assert at.success[0].value.startswith("Klar til at gemme: Målinger: 100.")
+    shown = [c.value.replace("\\", "") for c in at.caption]  # user text is escaped for Markdown
+    assert any("Værdi: 100 celler er læst, som de blev vist, fx 37.000 → 37000" in c for c in shown), shown
+    assert state(db) == before, "nothing is written before Save"
+    commit(at)
+    with Store(db) as s:
+        m = s.table("measurements")
+    assert m[(m["network_id"] == "N01") & (m["indicator_id"] == "saved_costs")]["value"].iloc[0] == 37000.0
+
+
+def test_an_ods_workbook_with_extra_sheets_is_read_with_notes_and_percent_shown(db):
+    at = run_app(PAGE)
+    upload(at, ("alle_typer.ods", (CORPUS / "alle_typer.ods").read_bytes()))
+    assert not at.error, [e.value for e in at.error]
+    (note,) = [i.value for i in at.info if i.value.startswith("Bemærk, hvordan filerne er læst:")]
+    assert "ark Noter" in note.replace("\\", "") and "ark Overblik" in note.replace("\\", "")
+    shown = [c.value.replace("\\", "") for c in at.caption]  # user text is escaped for Markdown
+    assert any(c.startswith("Værdi: 97 celler er læst, som de blev vist, fx 54,9% → 54,9") for c in shown), shown
+    head = next(d.value for d in at.dataframe if "value" in d.value.columns and "indicator_id" in d.value.columns)
+    assert 54.9 in head["value"].tolist(), "the preview holds rows from the reinterpreted column"
+
+
+def test_the_picker_takes_every_kind_of_file_the_corpus_holds():
+    from netvalue import ingest
+
+    assert {p.suffix.lstrip(".") for p in CORPUS.iterdir() if p.name != "README.md"} <= set(ingest.FILE_TYPES)
+    source = __import__("pathlib").Path(PAGE).read_text(encoding="utf-8")
+    assert "type=list(ingest.FILE_TYPES)" in source, "the picker offers what ingest reads"
+
+
+def test_a_large_csv_is_checked_by_duckdb_previewed_from_its_first_rows_and_saved(db):
+    nets = [f"N{i:02d}" for i in range(1, 29)]
+    rows = [["netværk", "indikator", "måned", "værdi"]]
+    for i in range(36_000):
+        rows.append([nets[i % 28], "citizen_satisfaction", f"{1900 + i // 28 // 12}-{i // 28 % 12 + 1:02d}", "4,5"])
+    data = danish(rows)
+    assert len(data) > 1024 * 1024, "large enough for the DuckDB check"
+    at = run_app(PAGE)
+    before = state(db)
+    upload(at, ("store_maalinger.csv", data))
+    assert at.success[0].value == "Klar til at gemme: Målinger: 36.000."
+    assert previews(at) == ["**store_maalinger.csv** → Målinger (36.000 rækker)"]
+    head = frame_with(at, "indicator_id")
+    assert head.index.tolist()[:5] == [2, 3, 4, 5, 6] and head["value"].tolist()[:5] == [4.5] * 5
+    assert state(db) == before, "the check writes nothing"
+    commit(at)
+    with Store(db) as s:
+        assert s.counts()["measurements"] == before[0]["measurements"] + 36_000

@@ -212,15 +212,12 @@ def test_ring_places_agrees_with_rings_of_every_unit(tree):
 # --------------------------------------------------------------------------------------------
 # Periods and taking part
 # --------------------------------------------------------------------------------------------
-def test_periods_and_labels():
+def test_periods():
     assert list(sp.periods(date(2019, 11, 1), date(2020, 2, 1))) == [T("2019-11-01"), T("2019-12-01"),
                                                                       T("2020-01-01"), T("2020-02-01")]
     assert list(sp.periods(date(2019, 11, 1), date(2020, 4, 1), "quarter")) == [T("2019-10-01"), T("2020-01-01"),
                                                                                  T("2020-04-01")]
     assert sp.periods(date(2020, 3, 1), date(2020, 1, 1)).empty
-    assert sp.period_label(T("2020-04-01"), "quarter", "da") == "2020 K2"
-    assert sp.period_label(T("2020-04-01"), "quarter", "en") == "2020 Q2"
-    assert sp.period_label(T("2020-04-01"), "month") == "2020-04"
     with pytest.raises(ValueError):
         sp.periods(date(2020, 1, 1), date(2020, 2, 1), "week")
 
@@ -492,8 +489,24 @@ def test_plain_facts_by_hand(tree):
     assert facts["growth"] == {0: 2, 1: 1, 2: 1, 3: 1, 4: 0}  # N2's U4 (Feb) and N3's U5 are ring 0
     assert facts["top_rings"] == (0,)
     assert facts["last_year_from"] == T("2020-01-01")
+    assert (facts["first_year_months"], facts["last_year_months"]) == (12, 12)
     scoped = sp.plain_facts(n, p, tree, date(2020, 1, 1), date(2020, 12, 1), scope={"C1", "U1", "U2", "U3"})
     assert (scoped["units_reached"], scoped["units_total"]) == (1, 3)
+    assert scoped["growth"] == {0: 0, 1: 0, 2: 1, 3: 1, 4: 0}  # only units in scope grow: U1 twice
+
+
+def test_plain_facts_of_a_short_window_cover_only_the_window(tree):
+    """Four months: the 'first twelve' and the 'last twelve' months are the window itself, and no join before
+    the window counts as growth in it."""
+    n = nets([("N2", "b", "welfare", "U4", "2020-02-10", None, None)])
+    p = sp.rings(part([("N2", "U4", "2020-02-10", None, 2), ("N2", "U1", "2020-09-01", None, 1)]), n, tree)
+    facts = sp.plain_facts(n, p, tree, date(2020, 9, 1), date(2020, 12, 1))
+    assert (facts["first_year_from"], facts["first_year_to"]) == (T("2020-09-01"), T("2020-12-01"))
+    assert (facts["first_year_months"], facts["last_year_months"]) == (4, 4)
+    assert facts["last_year_from"] == T("2020-09-01")
+    assert facts["growth"] == {0: 0, 1: 0, 2: 1, 3: 0, 4: 0}  # U4 joined in February, before the window
+    one = sp.plain_facts(n, p, tree, date(2020, 5, 1), date(2020, 5, 1))
+    assert (one["first_year_months"], one["last_year_months"], one["top_rings"]) == (1, 1, ())
 
 
 def test_plain_facts_first_year_starts_with_the_first_network():

@@ -50,3 +50,44 @@ def test_chart_specs_read_the_figure_json():
     at.run()
     specs = st_internals.chart_dicts(at)
     assert len(specs) == 1 and specs[0]["data"][0]["type"] == "bar"
+
+
+def test_websocket_messages_round_trip():
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    back = BackMsg()
+    back.ParseFromString(st_internals.rerun_message("ripples", "lang=en"))
+    assert back.rerun_script.page_name == "ripples" and back.rerun_script.query_string == "lang=en"
+    done = ForwardMsg()
+    done.script_finished = ForwardMsg.FINISHED_SUCCESSFULLY
+    assert st_internals.is_script_finished(done.SerializeToString())
+    assert not st_internals.is_script_finished(ForwardMsg().SerializeToString())
+
+
+def test_secrets_files_option_and_reset_exist(tmp_path):
+    from streamlit import config
+    from streamlit.runtime.secrets import secrets_singleton
+
+    assert hasattr(secrets_singleton, "_reset")
+    path = tmp_path / "secrets.toml"
+    path.write_text('[netvalue]\nopen_uploads = true\n', encoding="utf-8")
+    before = st_internals.set_secrets_files([str(path)])
+    try:
+        assert config.get_option("secrets.files") == [str(path)]
+        import streamlit as st
+
+        assert st.secrets["netvalue"]["open_uploads"] is True
+    finally:
+        st_internals.set_secrets_files(before)
+
+
+def test_widget_string_state_can_be_sent():
+    from streamlit.proto.WidgetStates_pb2 import WidgetStates
+    from streamlit.testing.v1 import AppTest
+
+    assert "string_value" in WidgetStates().widgets.add().DESCRIPTOR.fields_by_name
+    at = AppTest.from_string("import streamlit as st\nst.text_input('x', key='x')\nst.write(st.session_state.x)\n")
+    at.run()
+    st_internals.send_widget_string(at, at.text_input(key="x"), "sent")
+    assert at.text_input(key="x").value == "sent"

@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+import st_internals  # noqa: E402
 from tools.harness import streamlit_server  # noqa: E402
 
 DEFAULT_PAGES = ("overview", "networks", "ripples", "depth_breadth", "method")
@@ -76,19 +77,11 @@ class Session:
 
     async def view(self, page: str, query: str = "") -> float:
         """Ask for a page and wait for the run to finish; the wall seconds it took."""
-        from streamlit.proto.BackMsg_pb2 import BackMsg
-        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-
-        msg = BackMsg()
-        msg.rerun_script.query_string = query
-        msg.rerun_script.page_name = page
         t0 = time.perf_counter()
-        await self.ws.send(msg.SerializeToString())
+        await self.ws.send(st_internals.rerun_message(page, query))
         while True:
             raw = await asyncio.wait_for(self.ws.recv(), VIEW_TIMEOUT_S)
-            fwd = ForwardMsg()
-            fwd.ParseFromString(raw)
-            if fwd.WhichOneof("type") == "script_finished":
+            if st_internals.is_script_finished(raw):
                 return time.perf_counter() - t0
 
     async def close(self) -> None:

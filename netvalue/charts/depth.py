@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from netvalue.charts.style import OKABE_ITO, PERSPECTIVE_COLOURS, apply_style, empty_figure
-from netvalue.depth import VALUE_COLUMNS, fmt_number
+from netvalue import formats
+from netvalue.charts.style import OKABE_ITO, PERSPECTIVE_COLOURS, apply_style, empty_figure, percent_ticks, period_label
+from netvalue.depth import VALUE_COLUMNS, fmt_number, words
 from netvalue.i18n import label, t
 from netvalue.safetext import plot_frame
 
@@ -26,8 +28,7 @@ LABEL_GAP = 0.07  # path labels closer than this (share of the axis ranges) to a
 
 
 def _words(level: str, lang: str) -> dict[str, str]:
-    entities = t(f"depth.entities.{level}", lang)
-    return {"entities": entities, "Entities": entities.capitalize(), "entity": label("level", level, lang).lower()}
+    return words(level, lang)
 
 
 def _rgba(hex_colour: str, alpha: float) -> str:
@@ -55,7 +56,7 @@ def depth_distribution_chart(dist: pd.DataFrame, level: str, k: int, lang: str =
         ))
     fig.update_xaxes(title_text=t("depth.chart.networks_axis", lang, **w), dtick=1)
     fig.update_yaxes(title_text=t("depth.chart.count_axis", lang, **w), rangemode="tozero")
-    fig = apply_style(fig, title, height=460)
+    fig = apply_style(fig, title, lang=lang, height=460)
     fig.update_layout(legend=LEGEND_BELOW)
     return fig
 
@@ -76,26 +77,20 @@ def lorenz_chart(curve: pd.DataFrame, gini_value: float, level: str, lang: str =
         x=curve["share_entities"], y=curve["share_activity"], mode="lines", name=t("depth.chart.lorenz.curve", lang),
         line={"color": OKABE_ITO["blue"], "width": 3, "shape": "linear"}, fill="tonexty",
         fillcolor=_rgba(OKABE_ITO["blue"], 0.12),
-        hovertemplate="%{x:.0%} → %{y:.0%}<extra></extra>",
+        customdata=np.column_stack([[formats.percent(v, lang) for v in curve["share_entities"]],
+                                    [formats.percent(v, lang) for v in curve["share_activity"]]]),
+        hovertemplate="%{customdata[0]} → %{customdata[1]}<extra></extra>",
     ))
-    fig.update_xaxes(title_text=t("depth.chart.lorenz.x", lang, **w), range=[0, 1], tickformat=".0%")
-    fig.update_yaxes(title_text=t("depth.chart.lorenz.y", lang), range=[0, 1], tickformat=".0%",
+    fig.update_xaxes(title_text=t("depth.chart.lorenz.x", lang, **w), range=[0, 1], **percent_ticks(lang))
+    fig.update_yaxes(title_text=t("depth.chart.lorenz.y", lang), range=[0, 1], **percent_ticks(lang),
                      scaleanchor="x", scaleratio=1)
-    return apply_style(fig, title)
-
-
-def period_label(period: pd.Timestamp, grain: str, lang: str = "da") -> str:
-    """2014 for a year, 2014 K1 (Danish) / 2014 Q1 (English) for a quarter."""
-    p = pd.Timestamp(period)
-    if grain == "year":
-        return str(p.year)
-    return f"{p.year} {'K' if lang == 'da' else 'Q'}{p.quarter}"
+    return apply_style(fig, title, lang=lang)
 
 
 def path_labels(data: pd.DataFrame, labels: list[str], grain: str, x_span: float = 1.0,
                 y_span: float | None = None) -> list[str]:
     """Which points of the path carry a text label: the latest always, the first unless it sits on the latest;
-    then each year (year grain) or each first quarter (quarter grain) unless it sits within LABEL_GAP (a share
+    then each year (year grain) or each January (month and quarter grains) unless it sits within LABEL_GAP (a share
     of the drawn axis spans x_span, y_span) of a label already shown. The rest are left to hover."""
     n = len(data)
     x = data["breadth"].to_numpy(dtype="float64")
@@ -104,7 +99,7 @@ def path_labels(data: pd.DataFrame, labels: list[str], grain: str, x_span: float
     ys = max(float(y_span if y_span is not None else y.max()), 1e-9)
     keep: list[int] = []
     for i in [n - 1, *range(n - 1)]:
-        wanted = i in (0, n - 1) or grain == "year" or pd.Timestamp(data["period"].iloc[i]).quarter == 1
+        wanted = i in (0, n - 1) or grain == "year" or pd.Timestamp(data["period"].iloc[i]).month == 1
         near = any(math.hypot((x[i] - x[j]) / xs, (y[i] - y[j]) / ys) < LABEL_GAP for j in keep)
         if wanted and (i == n - 1 or not near):
             keep.append(i)
@@ -126,7 +121,7 @@ def path_chart(path: pd.DataFrame, level: str, grain: str, lang: str = "da") -> 
     ymax = max(1.5, float(data["depth_mean"].max()) * 1.15)
     shown = path_labels(data, labels, grain, xmax, ymax)
     hover = [
-        f"{lab}<br>{t('depth.m.breadth', lang)}: {b:.0%} ({r}/{e})<br>{t('depth.m.depth', lang)}: "
+        f"{lab}<br>{t('depth.m.breadth', lang)}: {formats.percent(b, lang)} ({r}/{e})<br>{t('depth.m.depth', lang)}: "
         f"{fmt_number(d, lang, 2)}"
         for lab, b, r, e, d in zip(labels, data["breadth"], data["reached"], data["n_entities"], data["depth_mean"],
                                    strict=True)
@@ -139,9 +134,9 @@ def path_chart(path: pd.DataFrame, level: str, grain: str, lang: str = "da") -> 
                 "line": {"color": "#222222", "width": 1}},
         hovertext=hover, hoverinfo="text",
     ))
-    fig.update_xaxes(title_text=t("depth.chart.path.x", lang, **w), tickformat=".0%", range=[0, xmax])
+    fig.update_xaxes(title_text=t("depth.chart.path.x", lang, **w), range=[0, xmax], **percent_ticks(lang, xmax))
     fig.update_yaxes(title_text=t("depth.chart.path.y", lang, **w), range=[0, ymax])
-    fig = apply_style(fig, title, height=480)
+    fig = apply_style(fig, title, lang=lang, height=480)
     fig.update_layout(showlegend=False)
     return fig
 
@@ -156,6 +151,9 @@ def value_depth_chart(units: pd.DataFrame, bands: pd.DataFrame, level: str, lang
     reached = plot_frame(units[units["networks"] > 0], ["name"])
     if reached.empty or reached[list(columns)].isna().all().all():
         return empty_figure(title, lang)
+    # A point is an entity, or an entity in one year when the table holds several years of one entity.
+    points_key = ("depth.chart.value.points_year" if reached["entity_id"].duplicated().any()
+                  else "depth.chart.value.points")
     cols = 2
     rows = math.ceil(len(columns) / cols)
     fig = make_subplots(rows=rows, cols=cols, subplot_titles=[label("perspective", c, lang) for c in columns],
@@ -184,7 +182,7 @@ def value_depth_chart(units: pd.DataFrame, bands: pd.DataFrame, level: str, lang
         if "period" in d.columns and reached["period"].nunique() > 1:
             names = names + " (" + pd.to_datetime(d["period"]).dt.year.astype("str") + ")"
         fig.add_trace(go.Scatter(
-            x=d["networks"], y=d[c], mode="markers", name=t("depth.chart.value.points", lang, **w),
+            x=d["networks"], y=d[c], mode="markers", name=t(points_key, lang, **w),
             marker={"color": colour, "size": 9, "opacity": 0.6, "line": {"color": "white", "width": 1}},
             text=names, showlegend=first, legendgroup="points",
             hovertemplate="%{text}<br>%{x} → %{y:.1f}<extra></extra>",
@@ -192,7 +190,7 @@ def value_depth_chart(units: pd.DataFrame, bands: pd.DataFrame, level: str, lang
         fig.update_xaxes(dtick=1, row=r, col=col, title_text=t("depth.chart.networks_axis", lang, **w)
                          if r == rows else None)
         fig.update_yaxes(range=[0, 100], row=r, col=col, title_text=t("chart.score_axis", lang) if col == 1 else None)
-    fig = apply_style(fig, title, height=330 * rows + 120)
+    fig = apply_style(fig, title, lang=lang, height=330 * rows + 120)
     fig.update_layout(legend={**LEGEND_BELOW, "y": -0.08})
     return fig
 
@@ -234,6 +232,6 @@ def compare_chart(comparison: pd.DataFrame, level: str, k: int, lang: str = "da"
     span = max(10.0, float(lims.abs().max()) * 1.15) if len(lims) else 10.0
     fig.update_xaxes(title_text=t("depth.chart.compare.x", lang), range=[-span, span], zeroline=False)
     fig.update_yaxes(categoryorder="array", categoryarray=names, type="category", range=[-0.6, len(names) - 0.25])
-    fig = apply_style(fig, title, height=120 + 70 * len(data))
+    fig = apply_style(fig, title, lang=lang, height=120 + 70 * len(data))
     fig.update_layout(showlegend=False)
     return fig

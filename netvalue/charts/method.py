@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from netvalue import formats
 from netvalue.charts.overview import room_for_legend
 from netvalue.charts.style import OKABE_ITO, PERSPECTIVE_COLOURS, TYPE_COLOURS, apply_style, empty_figure
 from netvalue.i18n import label, t
@@ -34,8 +35,8 @@ def score_curve(indicator: pd.Series, lang: str = "da") -> go.Figure:
                                hovertemplate="%{x:.4g} → %{y:.0f}<extra></extra>"))
     fig.add_trace(go.Scatter(
         x=[worst, best], y=[0, 100], mode="markers+text", showlegend=False,
-        text=[t("chart.score_curve.worst", lang, value=f"{worst:g}"),
-              t("chart.score_curve.best", lang, value=f"{best:g}")],
+        text=[t("chart.score_curve.worst", lang, value=formats.short(worst, lang)),
+              t("chart.score_curve.best", lang, value=formats.short(best, lang))],
         textposition=["top center", "bottom center"],
         marker={"color": colour, "size": 10}, hoverinfo="skip",
     ))
@@ -43,7 +44,7 @@ def score_curve(indicator: pd.Series, lang: str = "da") -> go.Figure:
     fig.update_xaxes(title_text=t("chart.score_curve.x", lang,
                                   unit=plot(unit) if isinstance(unit, str) and unit else "–"))
     fig.update_yaxes(range=[-8, 112], title_text=t("chart.score_axis", lang), tickvals=[0, 25, 50, 75, 100])
-    fig = apply_style(fig, title, height=340)
+    fig = apply_style(fig, title, lang=lang, height=340)
     fig.update_layout(showlegend=False)
     return fig
 
@@ -55,6 +56,7 @@ def overlap_ternary(overlap: pd.DataFrame, current: dict[str, float], lang: str 
     if overlap.empty:
         return empty_figure(title, lang)
     k = int(overlap["k"].iloc[0])
+    pct = formats.plotly_locale(lang).percent_suffix
     fig = go.Figure()
     fig.add_trace(go.Scatterternary(
         a=100 * overlap["citizen"], b=100 * overlap["economy"], c=100 * overlap["staff"], mode="markers",
@@ -65,9 +67,9 @@ def overlap_ternary(overlap: pd.DataFrame, current: dict[str, float], lang: str 
                 "colorbar": {"title": {"text": t("chart.overlap.colorbar", lang, k=k), "side": "right"},
                              "thickness": 14, "len": 0.7, "tickformat": "d", "dtick": 1, "x": 0.86,
                              "xanchor": "left", "y": 0.45}},
-        hovertemplate=(label("perspective", "citizen", lang) + " %{a:.0f} %<br>"
-                       + label("perspective", "economy", lang) + " %{b:.0f} %<br>"
-                       + label("perspective", "staff", lang) + " %{c:.0f} %<br>"
+        hovertemplate=(label("perspective", "citizen", lang) + f" %{{a:.0f}}{pct}<br>"
+                       + label("perspective", "economy", lang) + f" %{{b:.0f}}{pct}<br>"
+                       + label("perspective", "staff", lang) + f" %{{c:.0f}}{pct}<br>"
                        + t("chart.overlap.hover", lang, k=k) + ": %{marker.color}<extra></extra>"),
     ))
     total = sum(current.values()) or 1.0
@@ -77,14 +79,14 @@ def overlap_ternary(overlap: pd.DataFrame, current: dict[str, float], lang: str 
         marker={"color": "black", "size": 16, "symbol": "x-thin", "line": {"width": 3, "color": "black"}},
         hovertemplate=t("chart.overlap.current", lang) + "<extra></extra>",
     ))
-    axis = {"min": 0, "ticksuffix": "%", "dtick": 20, "gridcolor": "#DDDDDD", "tickfont": {"size": 11}}
+    axis = {"min": 0, "ticksuffix": pct, "dtick": 20, "gridcolor": "#DDDDDD", "tickfont": {"size": 11}}
     fig.update_layout(ternary={
         "sum": 100, "bgcolor": "white", "domain": {"x": [0.04, 0.74], "y": [0, 1]},
         "aaxis": {**axis, "title": {"text": t("chart.ternary.citizen", lang)}},
         "baxis": {**axis, "title": {"text": t("chart.ternary.economy", lang)}},
         "caxis": {**axis, "title": {"text": t("chart.ternary.staff", lang)}},
     })
-    fig = room_for_legend(apply_style(fig, title, height=520), top=100)
+    fig = room_for_legend(apply_style(fig, title, lang=lang, height=520), top=100)
     fig.update_layout(margin={"l": 80, "r": 30, "b": 50})
     return fig
 
@@ -120,7 +122,7 @@ def rank_ranges(ranges: pd.DataFrame, lang: str = "da", top: int = 15) -> go.Fig
     ticks = list(range(1, worst + 1)) if worst <= 10 else [1, *range(5, worst + 1, 5)]
     fig.update_xaxes(range=[0.5, worst + 0.5], tickvals=ticks,
                      title_text=t("chart.rank_ranges.axis", lang))
-    return room_for_legend(apply_style(fig, title, height=max(340, 30 * len(data) + 170)), top=110)
+    return room_for_legend(apply_style(fig, title, lang=lang, height=max(340, 30 * len(data) + 170)), top=110)
 
 
 def weights_bar(weights: dict[str, float], lang: str = "da") -> go.Figure:
@@ -133,12 +135,13 @@ def weights_bar(weights: dict[str, float], lang: str = "da") -> go.Figure:
     for p in PERSPECTIVES:
         share = 100 * weights.get(p, 0.0) / total
         fig.add_trace(go.Bar(x=[share], y=[""], orientation="h", name=label("perspective", p, lang),
-                             marker_color=PERSPECTIVE_COLOURS[p], text=[f"{share:.0f} %"],
+                             marker_color=PERSPECTIVE_COLOURS[p], text=[formats.percent(share / 100, lang)],
                              textposition="inside", insidetextanchor="middle",
-                             hovertemplate=label("perspective", p, lang) + ": %{x:.0f} %<extra></extra>"))
+                             hovertemplate=label("perspective", p, lang) + ": %{x:.0f}"
+                             + formats.plotly_locale(lang).percent_suffix + "<extra></extra>"))
     fig.update_layout(barmode="stack")
     fig.update_xaxes(range=[0, 100], visible=False)
     fig.update_yaxes(visible=False)
-    fig = room_for_legend(apply_style(fig, title, height=170), top=80)
+    fig = room_for_legend(apply_style(fig, title, lang=lang, height=170), top=80)
     fig.update_layout(margin={"b": 10}, legend={"traceorder": "normal"})
     return fig

@@ -8,7 +8,16 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from netvalue.charts.style import OKABE_ITO, PERSPECTIVE_COLOURS, TYPE_COLOURS, apply_style, empty_figure
+from netvalue import formats
+from netvalue.charts.style import (
+    OKABE_ITO,
+    PERSPECTIVE_COLOURS,
+    TYPE_COLOURS,
+    apply_style,
+    empty_figure,
+    month_axis,
+    period_label,
+)
 from netvalue.i18n import label, t
 from netvalue.safetext import plot_frame
 from netvalue.schema import NETWORK_TYPES, PERSPECTIVES
@@ -29,12 +38,10 @@ def room_for_legend(fig: go.Figure, top: int = 110) -> go.Figure:
     return fig
 
 
-def _fmt(v: float) -> str:
-    return "–" if pd.isna(v) else f"{v:.0f}"
-
-
-def perspective_trend(trend: pd.DataFrame, lang: str = "da", title: str | None = None) -> go.Figure:
-    """Lines of the mean score per perspective (and overall) over time; trend has period + perspective columns."""
+def perspective_trend(trend: pd.DataFrame, lang: str = "da", title: str | None = None,
+                      grain: str = "quarter") -> go.Figure:
+    """Lines of the mean score per perspective (and overall) over time; trend has period + perspective columns,
+    one row per period of grain (the x-axis names them: style.month_axis)."""
     title = title or t("chart.perspective_trend.title", lang)
     cols = [p for p in (*PERSPECTIVES, "overall") if p in trend.columns and trend[p].notna().any()]
     if trend.empty or not cols:
@@ -47,11 +54,13 @@ def perspective_trend(trend: pd.DataFrame, lang: str = "da", title: str | None =
                   "dash": "dot" if p == "overall" else "solid"},
             marker={"size": 5},
             connectgaps=False,
-            hovertemplate="%{x|%Y-%m}: %{y:.0f}<extra>" + label("perspective", p, lang) + "</extra>",
+            customdata=[period_label(x, grain, lang) for x in trend["period"]],
+            hovertemplate="%{customdata}: %{y:.0f}<extra>" + label("perspective", p, lang) + "</extra>",
         ))
     fig.update_yaxes(range=[0, 100], title_text=t("chart.score_axis", lang))
     fig.update_xaxes(title_text=t("chart.period_axis", lang))
-    return room_for_legend(apply_style(fig, title, height=500))
+    month_axis(fig, trend["period"], lang, grain)
+    return room_for_legend(apply_style(fig, title, lang=lang, height=500))
 
 
 def marker_sizes(people: pd.Series, max_px: int = MAX_MARKER, min_px: int = MIN_MARKER) -> np.ndarray:
@@ -100,7 +109,8 @@ def legs_ternary(points: pd.DataFrame, lang: str = "da") -> go.Figure:
         marker={"symbol": "x-thin", "size": 14, "line": {"width": 2, "color": OKABE_ITO["black"]}},
         showlegend=False,
     ))
-    axis = {"linewidth": 1, "ticks": "outside", "ticksuffix": "%", "gridcolor": "#DDDDDD", "tickfont": {"size": 11},
+    axis = {"linewidth": 1, "ticks": "outside", "ticksuffix": formats.plotly_locale(lang).percent_suffix,
+            "gridcolor": "#DDDDDD", "tickfont": {"size": 11},
             "dtick": 10}
     fig.update_layout(ternary={
         "sum": 100,
@@ -108,7 +118,7 @@ def legs_ternary(points: pd.DataFrame, lang: str = "da") -> go.Figure:
         **{f"{ax}axis": {**axis, "min": 0, "title": {"text": t(f"chart.ternary.{p}", lang), "font": {"size": 14}}}
            for ax, p in zip("abc", PERSPECTIVES, strict=True)},
     })
-    fig = room_for_legend(apply_style(fig, title, height=500), top=100)
+    fig = room_for_legend(apply_style(fig, title, lang=lang, height=500), top=100)
     fig.update_layout(margin={"l": 90, "r": 90, "b": 50})
     return fig
 
@@ -133,8 +143,8 @@ def strongest_weakest(top: pd.DataFrame, bottom: pd.DataFrame, lang: str = "da")
             sub = order[order["type"] == typ]
             if sub.empty:
                 continue
-            text = [t("chart.strong_weak.bar_text", lang, score=_fmt(s),
-                      self=_fmt(100 * sr) if not pd.isna(sr) else "–")
+            text = [t("chart.strong_weak.bar_text", lang, score=formats.number(s, lang),
+                      self=formats.number(100 * sr, lang))
                     for s, sr in zip(sub["overall"], sub["share_self_reported"], strict=True)]
             fig.add_trace(go.Bar(
                 x=sub["overall"], y=sub["name"], orientation="h", name=label("type", typ, lang),
@@ -147,7 +157,7 @@ def strongest_weakest(top: pd.DataFrame, bottom: pd.DataFrame, lang: str = "da")
     fig.update_xaxes(range=[0, 125], tickvals=[0, 20, 40, 60, 80, 100])
     fig.update_xaxes(title_text=t("chart.score_axis", lang), row=len(panels), col=1)
     n = len(top) + len(bottom)
-    fig = room_for_legend(apply_style(fig, title, height=max(360, 34 * n + 220)), top=120)
+    fig = room_for_legend(apply_style(fig, title, lang=lang, height=max(360, 34 * n + 220)), top=120)
     fig.update_layout(bargap=0.25, legend={"traceorder": "normal"})
     for ann in fig.layout.annotations:  # the panel titles: left-aligned, bold
         ann.update(x=0, xanchor="left", font={"size": 15})

@@ -10,19 +10,24 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from netvalue.charts.style import OKABE_ITO, RING_COLOURS, TYPE_COLOURS, apply_style, empty_figure
+from netvalue import formats
+from netvalue.charts.style import (
+    OKABE_ITO,
+    RING_COLOURS,
+    TYPE_COLOURS,
+    apply_style,
+    empty_figure,
+    month_axis,
+    period_label,
+)
 from netvalue.i18n import label, t
 from netvalue.safetext import plot, plot_clip, plot_frame
-from netvalue.spread import RINGS, period_label
+from netvalue.spread import RINGS
 
 BACKGROUND_RING = "#EDEDED"
 # Sequential, single-hue (colour-blind safe); zero is a neutral grey so "never reached" stands apart.
 ACTIVITY_SCALE = [[0.0, "#F0F0F0"], [1e-6, "#DEEBF7"], [0.35, "#6BAED6"], [0.7, "#2171B5"], [1.0, "#08306B"]]
 VALUE_SCALE = "Cividis"
-
-
-def _fmt_share(x: float) -> str:
-    return f"{100 * x:.0f} %"
 
 
 def ripple_chart(ring_df: pd.DataFrame, lang: str = "da", grain: str = "month", name: str = "",
@@ -53,8 +58,8 @@ def ripple_chart(ring_df: pd.DataFrame, lang: str = "da", grain: str = "month", 
         for r in RINGS:
             share = float(arr["share"][i, r])
             hover = t("ripples.chart.ripple.hover", lang, units=int(arr["units"][i, r]),
-                      places=int(arr["places"][i, r]), share=_fmt_share(share), people=int(arr["people"][i, r]),
-                      reached=int(arr["reached"][i, r]))
+                      places=int(arr["places"][i, r]), share=formats.percent(share, lang),
+                      people=formats.number(arr["people"][i, r], lang), reached=int(arr["reached"][i, r]))
             tr = {"type": "barpolar", "theta": [180.0 * share], "width": [360.0 * share],
                   "hovertemplate": f"<b>{ring_names[r]}</b><br>{hover}<extra></extra>"}
             if full:
@@ -111,14 +116,15 @@ def ripple_chart(ring_df: pd.DataFrame, lang: str = "da", grain: str = "month", 
     fig.update_xaxes(range=[0, xmax * 1.45], title_text=t(
         "ripples.chart.ripple.bars_all" if per_network else "ripples.chart.ripple.bars", lang), showgrid=True)
     fig.update_yaxes(categoryorder="array", categoryarray=ring_names[::-1], showgrid=False)
-    apply_style(fig, title, height=580)
+    apply_style(fig, title, lang=lang, height=580)
     fig.update_layout(margin={"l": 10, "r": 10, "t": 60, "b": 150}, showlegend=False)
     return fig
 
 
 def spread_chart(spread_df: pd.DataFrame, lang: str = "da", grain: str = "month") -> go.Figure:
     """Three stacked panels sharing the time axis: active networks, units reached and people taking part,
-    a line per network type and a black dotted line for all. spread_df: spread.spread_over_time."""
+    a line per network type and a black dotted line for all, with a marker per period (so one period still
+    shows). spread_df: spread.spread_over_time."""
     title = t("ripples.chart.spread.title", lang)
     if spread_df.empty:
         return empty_figure(title, lang)
@@ -133,14 +139,16 @@ def spread_chart(spread_df: pd.DataFrame, lang: str = "da", grain: str = "month"
             is_all = typ == "all"
             name = t("ripples.chart.spread.all", lang) if is_all else label("type", typ, lang)
             fig.add_trace(go.Scatter(
-                x=part["period"], y=part[col], mode="lines", name=name, legendgroup=typ, showlegend=i == 1,
+                x=part["period"], y=part[col], mode="lines+markers", name=name, legendgroup=typ, showlegend=i == 1,
+                marker={"size": 4 if is_all else 3},
                 line={"color": OKABE_ITO["black"] if is_all else TYPE_COLOURS[typ], "width": 3 if is_all else 2,
                       "dash": "dot" if is_all else "solid", "shape": "hv"},
                 hovertemplate=f"{name}: %{{y}}<extra></extra>",
             ), row=i, col=1)
         fig.update_yaxes(rangemode="tozero", row=i, col=1)
+    month_axis(fig, spread_df["period"], lang, grain)
     fig.update_layout(hovermode="x unified")
-    apply_style(fig, title, height=660)
+    apply_style(fig, title, lang=lang, height=660)
     fig.update_layout(margin={"l": 10, "r": 10, "t": 80, "b": 60}, legend={"y": -0.06, "yanchor": "top"})
     return fig
 
@@ -170,7 +178,7 @@ def events_chart(events: pd.DataFrame, lang: str = "da", grain: str = "quarter")
     fig.update_yaxes(title_text=t("ripples.chart.events.axis_cum", lang), secondary_y=True, rangemode="tozero",
                      showgrid=False, tickmode="auto", nticks=6)
     fig.update_xaxes(type="category", tickangle=-45, nticks=14)
-    return apply_style(fig, title, height=420)
+    return apply_style(fig, title, lang=lang, height=420)
 
 
 def _unique(labels: list[str], ids: list[str]) -> list[str]:
@@ -204,7 +212,8 @@ def activity_heatmap(activity: pd.DataFrame, lang: str = "da") -> go.Figure:
     ))
     fig.update_yaxes(autorange="reversed", showgrid=False, tickfont={"size": 13})
     fig.update_xaxes(showgrid=False)
-    return apply_style(fig, title, height=min(3000, max(320, 20 * len(units) + 140)))
+    month_axis(fig, periods, lang)
+    return apply_style(fig, title, lang=lang, height=min(3000, max(320, 20 * len(units) + 140)))
 
 
 def org_treemap(tree_act: pd.DataFrame, lang: str = "da", colour_by: str = "networks") -> go.Figure:
@@ -218,7 +227,7 @@ def org_treemap(tree_act: pd.DataFrame, lang: str = "da", colour_by: str = "netw
     n_text = [t("ripples.chart.tree.networks", lang, n=int(n)) for n in d["networks"]]
     val = d["value"].astype("float64")
     v_text = [t("ripples.chart.tree.no_value", lang) if math.isnan(v) else t("ripples.chart.tree.value", lang,
-                                                                                v=f"{v:.0f}") for v in val]
+                                                                                v=formats.number(v, lang)) for v in val]
     if colour_by == "value":
         colours = val.fillna(-1).to_numpy()
         # below 0 means "no value measured": a grey step under the value scale (0..100)
@@ -240,7 +249,7 @@ def org_treemap(tree_act: pd.DataFrame, lang: str = "da", colour_by: str = "netw
         texttemplate="%{label}<br>%{customdata[0]}", hovertemplate="<b>%{label}</b><br>%{customdata[0]}<br>"
         "%{customdata[1]}<extra></extra>", maxdepth=4, root={"color": "white"}, tiling={"pad": 2},
     ))
-    apply_style(fig, title, height=620)
+    apply_style(fig, title, lang=lang, height=620)
     fig.update_layout(margin={"l": 10, "r": 10, "t": 60, "b": 10})
     return fig
 
@@ -276,10 +285,10 @@ def budding_chart(lin: pd.DataFrame, lang: str = "da", until: pd.Timestamp | Non
             v = r["overall"]
             text = t("ripples.chart.budding.hover", lang, name=plot(f"{r['network_id']} {r['name']}"),
                      generation=r["generation"], origin=t(f"ripples.origin.{r['origin']}", lang),
-                     start=r["started_on"].strftime("%Y-%m"),
+                     start=formats.month_short(r["started_on"], lang),
                      end=t("ripples.chart.budding.running", lang) if pd.isna(r["ended_on"])
-                     else r["ended_on"].strftime("%Y-%m"),
-                     value=(f"{t('perspective.overall', lang)}: {v:.0f}" if pd.notna(v)
+                     else formats.month_short(r["ended_on"], lang),
+                     value=(f"{t('perspective.overall', lang)}: {formats.number(v, lang)}" if pd.notna(v)
                             else t("ripples.chart.tree.no_value", lang)))
             xs += [r["started_on"], stop[i], None]
             ys += [r["row"], r["row"], None]
@@ -289,12 +298,14 @@ def budding_chart(lin: pd.DataFrame, lang: str = "da", until: pd.Timestamp | Non
                                  text=texts, hovertemplate="%{text}<extra></extra>"))
     scored = d[d["overall"].notna()]
     fig.add_trace(go.Scatter(
-        x=stop[scored.index], y=scored["row"], mode="text", text=[f"   {v:.0f}" for v in scored["overall"]],
+        x=stop[scored.index], y=scored["row"], mode="text",
+        text=[f"   {formats.number(v, lang)}" for v in scored["overall"]],
         textposition="middle right", showlegend=False, hoverinfo="skip", textfont={"size": 14},
     ))
     names = [f"{'↳ ' if g else ''}{plot(i)} {plot_clip(n, 39)}"
              for i, n, g in zip(d["network_id"], d["name"], d["generation"].fillna(0), strict=True)]
     fig.update_yaxes(tickvals=d["row"], ticktext=names, autorange="reversed", showgrid=False)
     lo_x = d["started_on"].min()
-    fig.update_xaxes(type="date", range=[lo_x - pd.Timedelta(days=60), last + (last - lo_x) * 0.07])
-    return apply_style(fig, title, height=max(300, 30 * len(d) + 140))
+    month_axis(fig, pd.date_range(lo_x.to_period("M").start_time, last, freq="MS"), lang)
+    fig.update_xaxes(range=[lo_x - pd.Timedelta(days=60), last + (last - lo_x) * 0.07])
+    return apply_style(fig, title, lang=lang, height=max(300, 30 * len(d) + 140))

@@ -8,19 +8,36 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
+from netvalue import connections, scoring
 from netvalue import keyfigures as kf
-from netvalue import scoring
 from netvalue.charts import overview as charts
 from netvalue.filters import Filters
+from netvalue.i18n import label, t
 from netvalue.views import Source
 from netvalue.views.selection import Selection, select
 from netvalue.windows import Comparison, comparison
 
 # The key figures in the order the page and the report show them; kind says how each is formatted.
 KEY_FIGURES: tuple[tuple[str, str], ...] = (
-    ("networks", "count"), ("units", "count"), ("people", "count"), ("net_dkk", "money"),
+    ("networks", "count"), ("units", "count"), ("people", "count"), ("cross_area", "count"), ("net_dkk", "money"),
     ("citizen", "score"), ("economy", "score"), ("staff", "score"), ("overall", "score"),
 )
+# The text key of each key figure's name (the legs are named by i18n.label("perspective", key)): one map for the
+# page and the report.
+FIGURE_LABELS: dict[str, str] = {"networks": "overview.active", "units": "overview.units",
+                                 "people": "overview.people", "cross_area": "overview.cross_area",
+                                 "net_dkk": "overview.net_dkk"}
+
+
+def figure_label(key: str, lang: str) -> str:
+    return t(FIGURE_LABELS[key], lang) if key in FIGURE_LABELS else label("perspective", key, lang)
+
+
+def figure_text(kind: str, value: float | None, lang: str, signed: bool = False) -> str:
+    """A key figure as the overview and the report write it: kroner for money, whole numbers otherwise."""
+    if kind == "money":
+        return kf.format_kr(value, lang, signed=signed)
+    return kf.format_number(value, lang, 0, signed=signed)
 
 
 @dataclass(frozen=True)
@@ -59,10 +76,15 @@ class OverviewView:
 def headline_of(src: Source, sel: Selection) -> dict[str, float | None]:
     """Every headline number of a selection (the one function the overview, the report and the other pages use)."""
     if sel.window is None:
-        return dict.fromkeys(("networks", "units", "people", *kf.HEADLINE_SCORES, "net_dkk", "saved_dkk",
-                              "cost_dkk"))
-    return kf.headline(sel.networks, src.table("participation"), src.table("org_units"), sel.stats,
-                       src.table("indicators"), sel.filters.weight_map, sel.window.start, sel.window.end, sel.scope)
+        return dict.fromkeys(("networks", "units", "people", "cross_area", *kf.HEADLINE_SCORES, "net_dkk",
+                              "saved_dkk", "cost_dkk"))
+    participation, org = src.table("participation"), src.table("org_units")
+    out = kf.headline(sel.networks, participation, org, sel.stats, src.table("indicators"), sel.filters.weight_map,
+                      sel.window.start, sel.window.end, sel.scope)
+    mine = participation[participation["network_id"].isin(sel.networks["network_id"])]
+    out["cross_area"] = float(connections.cross_area_count(mine, org, sel.window.start, sel.window.last_day,
+                                                           sel.scope))
+    return out
 
 
 def _change(a: float | None, b: float | None) -> float | None:

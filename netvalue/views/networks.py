@@ -1,0 +1,200 @@
+"""The network explorer as data: the table of the selected networks (scores, evidence mix, thin evidence) with
+its search, sort and downloads, and one network's page: what made its score indicator by indicator, its scores
+over time, units and partners, stories and budding family.
+
+Every score comes from the one selection (netvalue.views.selection.select) over the filters' window, so a
+network's score is the same number in the table, on its own page, on the overview and on the method page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from netvalue import explain, formats
+from netvalue import filters as flt
+from netvalue.charts import networks as charts
+from netvalue.filters import Filters
+from netvalue.i18n import label, t
+from netvalue.schema import NETWORK_TYPES, PERSPECTIVES
+from netvalue.views import Source
+from netvalue.views.selection import Selection, select
+from netvalue.windows import Window
+
+SORT_OPTIONS: tuple[str, ...] = ("overall", *PERSPECTIVES, "balance", "share_self_reported", "people", "net_dkk",
+                                 "name", "started_on")
+ASCENDING = frozenset({"name", "share_self_reported"})  # the sorts where the smallest comes first
+SHARES = ("share_self_reported", "share_measured", "share_evaluated")
+# The table's columns in the order shown and downloaded.
+COLUMNS: tuple[str, ...] = ("name", "overall", "thin", *SHARES, *PERSPECTIVES, "balance", "type", "active", "n",
+                            "people", "units", "partners", "net_dkk", "leader", "network_id")
+# Up to this many months the network's scores over time are drawn month by month, above it quarter by quarter.
+MONTHLY_UP_TO = 24
+
+
+@dataclass(frozen=True)
+class NetworksView:
+    selection: Selection
+    names: dict[str, str]  # every network in the store, id -> name (the picker opens any of them)
+    table: pd.DataFrame  # explain.network_table of the selected networks (thin included), by network_id
+
+    @property
+    def empty_reason(self) -> str | None:
+        return self.selection.empty_reason
+
+    @property
+    def window(self) -> Window | None:
+        return self.selection.window
+
+
+def networks_view(src: Source, f: Filters) -> NetworksView:
+    sel = select(src, f)
+    networks = src.table("networks")
+    names = dict(zip(networks["network_id"], networks["name"], strict=True))
+    if sel.window is None:
+        return NetworksView(sel, names, pd.DataFrame(columns=explain.TABLE_COLUMNS))
+    win = sel.window
+    table = explain.network_table(sel.networks, sel.stats, src.table("indicators"), src.table("participation"),
+                                  src.table("org_units"), f.weight_map, win.start, win.end, sel.scores)
+    return NetworksView(sel, names, table)
+
+
+def table_rows(table: pd.DataFrame, query: str | None, sort_by: str, lang: str) -> pd.DataFrame:
+    """The rows the table shows: those matching the search (the translated type too), sorted (ties by name),
+    with type, status and thin evidence as text and the evidence shares in percent."""
+    type_labels = table["type"].map(lambda x: label("type", x, lang))
+    rows = explain.search(table, query, extra=type_labels)
+    sort_by = sort_by if sort_by in SORT_OPTIONS else "overall"
+    rows = rows.sort_values([sort_by, "name"], ascending=[sort_by in ASCENDING, True],
+                            na_position="last").reset_index(drop=True)
+    return rows.assign(
+        type=rows["type"].map(lambda x: label("type", x, lang)),
+        active=rows["active"].map(lambda a: t("networks.running" if a else "networks.ended", lang)),
+        thin=rows["thin"].map(lambda x: t("evidence.thin", lang) if x else ""),
+        **{c: 100 * rows[c] for c in SHARES},
+    )
+
+
+def download_frame(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The shown rows as the CSV and Excel downloads hold them: the table's columns under their headers."""
+    out = rows[list(COLUMNS)]
+    # Rounded as the table shows them: balance to two decimals, every other figure whole.
+    decimals = {t(f"networks.col.{c}", lang): 2 if c == "balance" else 0 for c in COLUMNS
+                if pd.api.types.is_float_dtype(out[c].dtype)}
+    return formats.with_decimals(out.rename(columns={c: t(f"networks.col.{c}", lang) for c in COLUMNS}), decimals)
+
+
+# == One network ================================================================================================
+@dataclass(frozen=True)
+class NetworkView:
+    network_id: str
+    name: str
+    type: str
+    home: str | None  # the home unit's name
+    started_on: date
+    ended_on: date | None
+    purpose: str | None
+    leader: str | None
+    window: Window
+    outside: tuple[str, ...]  # why the filters leave it out: "types", "period", "unit"; () when selected
+    figures: dict[str, object]  # its row of the networks table (overall, thin, shares, balance, n, people, ...)
+    breakdown: pd.DataFrame  # explain.indicator_breakdown: indicator by indicator
+    legs: pd.DataFrame  # explain.perspective_breakdown: leg by leg, weight and contribution
+    terms: tuple[tuple[float, float], ...]  # (weight, score) of each leg measured: overall = sum of products
+    indicator_chart: go.Figure | None
+    evidence_chart: go.Figure | None
+    timeline: pd.DataFrame  # explain.timeline at timeline_grain
+    timeline_grain: str  # month | quarter
+    timeline_chart: go.Figure
+    units: pd.DataFrame  # explain.network_units, internal units
+    partners: pd.DataFrame  # explain.network_units, external partners
+    stories: pd.DataFrame  # newest first
+    parent: pd.DataFrame
+    children: pd.DataFrame
+
+    @property
+    def selected(self) -> bool:
+        return not self.outside
+
+    @property
+    def measured(self) -> bool:
+        return not self.breakdown.empty
+
+
+def outside_reasons(networks: pd.DataFrame, participation: pd.DataFrame, org_units: pd.DataFrame, f: Filters,
+                    win: Window, network_id: str) -> tuple[str, ...]:
+    """Which of the filters leave the network out: its type is not chosen, it is not running in the window, it
+    does not involve the chosen part of the organisation. () when the filters select it."""
+    me = networks[networks["network_id"] == network_id]
+    reasons = []
+    if me["type"].iloc[0] not in f.types:
+        reasons.append("types")
+    every_type = replace(f, types=NETWORK_TYPES, start=win.start, end=win.end)
+    if flt.select_networks(me, participation, org_units, replace(every_type, unit_id=None)).empty:
+        reasons.append("period")
+    if f.unit_id is not None and flt.select_networks(me, participation, org_units,
+                                                     replace(every_type, start=None, end=None)).empty:
+        reasons.append("unit")
+    return tuple(reasons)
+
+
+def _date(x: object) -> date | None:
+    return None if x is None or pd.isna(x) else pd.Timestamp(x).date()
+
+
+def _text(x: object) -> str | None:
+    return None if x is None or pd.isna(x) or not str(x).strip() else str(x)
+
+
+def network_view(src: Source, f: Filters, network_id: str) -> NetworkView | None:
+    """One network's page over the filters' window; None for an unknown id or an empty store. Its figures are
+    its row of the networks table whether or not the filters select it (outside then says why not)."""
+    networks = src.table("networks")
+    sel = select(src, f)
+    if sel.window is None or network_id not in set(networks["network_id"]):
+        return None
+    win = sel.window
+    participation, org, indicators = src.table("participation"), src.table("org_units"), src.table("indicators")
+    me = networks[networks["network_id"] == network_id]
+    outside = () if network_id in sel.ids else outside_reasons(networks, participation, org, f, win, network_id)
+    if not outside:
+        stats = sel.stats[sel.stats["network_id"] == network_id]
+    else:
+        stats = src.stats("all", win.start, win.last_day)
+        stats = stats[stats["network_id"] == network_id]
+    row = explain.network_table(me, stats, indicators, participation, org, f.weight_map, win.start, win.end,
+                                None if outside else sel.scores).iloc[0]
+    breakdown = explain.indicator_breakdown(stats, indicators)
+    legs = explain.perspective_breakdown(breakdown, f.weight_map)
+    present = legs.dropna(subset=["score"])
+    grain = "month" if win.months <= MONTHLY_UP_TO else "quarter"
+    over_time = src.stats(grain, win.start, win.last_day)
+    timeline = explain.timeline(over_time[over_time["network_id"] == network_id], indicators, f.weight_map)
+    units = explain.network_units(participation, org, network_id, win.start, win.end)
+    stories = src.table("stories")
+    stories = stories[stories["network_id"] == network_id].sort_values(["told_on", "title"], ascending=[False, True])
+    parent, children = explain.family(networks, network_id)
+    home = org.loc[org["unit_id"] == me["home_unit_id"].iloc[0], "name"]
+    m = me.iloc[0]
+    return NetworkView(
+        network_id=network_id, name=str(m["name"]), type=str(m["type"]),
+        home=str(home.iloc[0]) if len(home) else None,
+        started_on=_date(m["started_on"]), ended_on=_date(m["ended_on"]),  # type: ignore[arg-type]
+        purpose=_text(m["purpose"]), leader=_text(m["leader"]), window=win, outside=outside,
+        figures=row.to_dict(), breakdown=breakdown, legs=legs,
+        terms=tuple(zip(present["weight"].astype(float), present["score"].astype(float), strict=True)),
+        indicator_chart=None if breakdown.empty else charts.indicator_bars(breakdown, f.lang),
+        evidence_chart=None if breakdown.empty else charts.evidence_bar(breakdown, f.lang),
+        timeline=timeline, timeline_grain=grain,
+        timeline_chart=charts.network_timeline(timeline, f.lang, grain),
+        units=units[~units["external"]].reset_index(drop=True),
+        partners=units[units["external"]].reset_index(drop=True),
+        stories=stories.reset_index(drop=True), parent=parent, children=children,
+    )
+
+
+def measurement_rows(measurements: pd.DataFrame, view: NetworkView) -> pd.DataFrame:
+    """The network's raw measurements in the view's window, each with its own score (the drill-down)."""
+    return explain.measurement_scores(measurements, view.breakdown, view.window.start, view.window.end)
