@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from netvalue import ingest, service
+from netvalue import ingest, privacy, service
 from netvalue.i18n import label, t
 from netvalue.schema import LOAD_ORDER
 from netvalue.store import Store, StoreBusy, StoreIntegrityError, default_path
@@ -97,7 +97,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_load(args: argparse.Namespace) -> int:
     missing = [str(f) for f in args.files if not f.is_file()]
     if missing:
-        print(t("cli.no_file", args.lang, files=", ".join(missing)), file=sys.stderr)
+        print(t("cli.no_file", args.lang, files=", ".join(privacy.mask(x) for x in missing)), file=sys.stderr)
         return 2
     files = [(f.name, f.read_bytes()) for f in args.files]
     decimal = ingest.DECIMALS[args.decimal] if args.decimal else None

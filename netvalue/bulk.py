@@ -26,7 +26,7 @@ from pathlib import Path, PurePath
 
 import pandas as pd
 
-from netvalue import ingest
+from netvalue import ingest, privacy
 from netvalue.schema import RECORD_TYPES, fold, header_map, value_map
 from netvalue.store import BulkDeclined, CsvSpec, CsvSummary, LoadResult, Store
 
@@ -154,7 +154,7 @@ def judge(summary: CsvSummary) -> bool:
             return False
         if c.kind == "enum" and not set(present) <= set(c.allowed):
             return False
-        if c.kind in ("text", "free") and present and ingest.cpr_hits(pd.Series(present, dtype="str")).any():
+        if c.kind in privacy.SCREENED_KINDS and present and privacy.hits(pd.Series(present, dtype="str")).any():
             return False
     for low, high in summary.date_range.values():
         if low is not None and (low.year < ingest.YEARS[0] or high.year > ingest.YEARS[1]):
@@ -184,6 +184,8 @@ def load(store: Store, files: Sequence[tuple[str, bytes]], who: str = "",
 def _load(store: Store, files: Sequence[tuple[str, bytes]], who: str, min_bytes: int,
           transcode: bool, decimal: str | None = None, accept=judge, heads: list | None = None,
           ) -> tuple[ingest.LoadPlan, LoadResult] | None:
+    if any(privacy.contains_cpr(name) for name, _ in files):
+        return None  # ingest.prepare refuses the name with its report
     with tempfile.TemporaryDirectory(prefix="netvalue-bulk-", dir=_scratch()) as tmp:
         specs: list[CsvSpec] = []
         others: list[tuple[str, bytes]] = []

@@ -3,14 +3,13 @@ measurements, scores over time, units, partners and family (budding). Pure; inpu
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from datetime import date
 
 import numpy as np
 import pandas as pd
 
-from netvalue import keyfigures, scoring
+from netvalue import keyfigures, safetext, scoring
 from netvalue.schema import EVIDENCE_LEVELS, PERSPECTIVES
 
 _PERSPECTIVE_ORDER = {p: i for i, p in enumerate((*PERSPECTIVES, "input"))}
@@ -157,9 +156,6 @@ def network_ids(networks: pd.DataFrame) -> list[str]:
     return [str(x) for x in networks["network_id"]]
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
-
-
 def escape_markdown(text: object) -> str:
-    """User text made safe to show through Markdown: every Markdown character is escaped."""
-    return _MD_SPECIAL.sub(r"\\\1", str(text))
+    """User text made safe to show through Markdown (netvalue.safetext.md, its one home)."""
+    return safetext.md(text)

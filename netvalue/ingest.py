@@ -13,14 +13,13 @@ import io
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import PurePath
 from typing import Protocol
 
 import numpy as np
 import pandas as pd
 
-from netvalue import workbook
+from netvalue import privacy, workbook
 from netvalue.i18n import t
 from netvalue.schema import LOAD_ORDER, RECORD_TYPES, RecordType, fold, header_map, value_map
 from netvalue.workbook import Change
@@ -35,8 +34,6 @@ HEADER_SCAN = 10  # rows looked through for the header under a title
 DECIMAL_QUESTIONS = ("decimal_question", "decimal_conflict")  # problems the user answers by naming the style
 DECIMALS = {"comma": ",", "point": "."}  # the answer's names (command line, page) -> the decimal mark
 GROUP_AFTER = 3  # a cause repeated more often than this is reported once, with its count and first rows
-CPR_RE = re.compile(r"(?<!\d)(\d{2})(\d{2})(\d{2})[- ]?(\d{4})(?!\d)")
-_CPR_ANY = r"[0-9]{6}[- ]?[0-9]{4}"  # a cheap, vectorised first pass; CPR_RE then checks boundaries and the date
 _WS = re.compile(r"^[\s\u00a0\ufeff]+|[\s\u00a0\ufeff]+$")
 
 
@@ -63,6 +60,13 @@ class Problem:
     expected_key: str = ""
     count: int = 1  # > 1: one line standing for this many problems of the same cause
     lines: tuple[int, ...] = ()  # their first rows
+
+    def __post_init__(self) -> None:
+        # Whatever a problem quotes (file and sheet names, headers, cells) never carries a CPR number.
+        for name in ("file", "sheet", "column", "value"):
+            v = getattr(self, name)
+            if v:
+                object.__setattr__(self, name, privacy.mask(v))
 
     def expected_text(self, lang: str = "en") -> str:
         """What was expected, in the language: its own text key, or its raw expectation put into words."""
@@ -788,24 +792,13 @@ def parse_dates(s: pd.Series, month: bool = False) -> pd.Series:
 
 
 def cpr_hits(text: pd.Series) -> np.ndarray:
-    """Rows whose text holds ddmmyy-xxxx or ten digits that begin with a valid date."""
-    hits = np.zeros(len(text), dtype=bool)
-    cand = text.str.contains(_CPR_ANY, regex=True, na=False).to_numpy(dtype=bool)
-    for i in np.flatnonzero(cand):
-        for m in CPR_RE.finditer(text.iloc[i]):
-            d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
-            try:
-                date(2000 + y if y % 4 == 0 else 1900 + y, mo, d)
-            except ValueError:
-                continue
-            hits[i] = True
-            break
-    return hits
+    """Rows whose text holds a CPR number in any spelling (netvalue.privacy.hits)."""
+    return privacy.hits(text)
 
 
 def mask_cpr(text: str) -> str:
-    """The text with anything CPR-shaped blanked out, so a report never echoes the number."""
-    return CPR_RE.sub(lambda m: m.group(1)[:2] + "****-****", text)
+    """The text with every CPR number masked, so a report never echoes one (netvalue.privacy.mask)."""
+    return privacy.mask(text)
 
 
 def _reread(table: Table, mask: np.ndarray, raw: pd.Series, read: pd.Series, column: str, kind: str) -> Reread | None:
@@ -845,10 +838,10 @@ def _convert(table: Table, rt: RecordType, colmap: dict[int, str], col: _Collect
             col.rows(table, empty, user, "missing_value")
         if c.kind in ("id", "text", "free"):
             val = raw.astype(str).where(~empty, None)
-            if c.kind in ("text", "free"):
+            if c.kind in privacy.SCREENED_KINDS:
                 hits = _on_distinct(raw.astype("str"), cpr_hits)
                 if hits.any():
-                    masked = raw.astype("str").where(~hits, "").map(mask_cpr)
+                    masked = raw.astype("str").where(hits, "").map(mask_cpr)  # the text around it helps
                     col.rows(table, hits, user, "cpr", masked, expected_key="expected.no_cpr")
             frame[c.name] = val.astype("str")
         elif c.kind == "enum":
@@ -1154,6 +1147,9 @@ def prepare(files: Sequence[tuple[str, bytes]], store: KeySource | None = None,
         col.raise_if_any()
     parsed: list[Parsed] = []
     for i, (filename, data) in enumerate(files):
+        if privacy.contains_cpr(filename):  # the name would be shown and kept in the load history
+            col.add(Problem(filename, None, None, None, "cpr_file_name"))
+            continue
         if progress:
             progress("read", i, len(files), filename)
         try:
@@ -1164,6 +1160,9 @@ def prepare(files: Sequence[tuple[str, bytes]], store: KeySource | None = None,
             continue
         mapped = []
         for table in tables:
+            if table.sheet and privacy.contains_cpr(table.sheet):  # shown in the preview, like a file name
+                col.add(Problem(table.file, None, None, None, "cpr_sheet_name", sheet=table.sheet))
+                continue
             col.tables.append(table)
             col.notes.extend(table.notes)
             m = map_columns(table, col)
@@ -1173,7 +1172,7 @@ def prepare(files: Sequence[tuple[str, bytes]], store: KeySource | None = None,
         for j, (table, rt, colmap) in enumerate(mapped):
             if progress:
                 where = table.file if table.sheet is None else f"{table.file} [{table.sheet}]"
-                progress("parse", j, len(mapped), where)
+                progress("parse", j, len(mapped), privacy.mask(where))
             parsed.append(_finish(table, rt, colmap, col, style))
     if progress:
         progress("check", 0, 1, "")

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 
 SCHEMA_VERSION = 1
 
-# Column kinds. "free" is long free text (purpose, note, story); it and "text" are screened for CPR numbers.
+# Column kinds. "free" is long free text (purpose, note, story). Every text kind (id, text, free) is screened for
+# CPR numbers (netvalue.privacy.SCREENED_KINDS).
 KINDS = ("id", "text", "free", "enum", "int", "float", "date", "month")
 SQL_TYPES = {
     "id": "VARCHAR",

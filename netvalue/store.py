@@ -17,6 +17,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from netvalue import privacy
 from netvalue.schema import EVIDENCE_LEVELS, LOAD_ORDER, RECORD_TYPES, SCHEMA_VERSION, ddl
 
 DEFAULT_DB = Path("data") / "netvalue.duckdb"
@@ -331,7 +332,8 @@ class Store:
                                            and n not in judged])
             cur.execute(
                 "INSERT INTO batches VALUES (?, ?, ?, ?, ?, ?, NULL)",
-                [batch_id, datetime.now(), who, ", ".join(files), result.total_added, result.total_replaced],
+                [batch_id, datetime.now(), privacy.mask(who), ", ".join(privacy.mask(f) for f in files),
+                 result.total_added, result.total_replaced],
             )
             self._bump(cur)
         return result

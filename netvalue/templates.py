@@ -19,7 +19,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from netvalue import export
+from netvalue import export, privacy
 from netvalue.i18n import label, t
 from netvalue.ingest import IngestError, LoadPlan, Parsed, Problem, Reread, Table, detect_record_type, prepare
 from netvalue.schema import LOAD_ORDER, RECORD_TYPES, Column
@@ -298,9 +298,12 @@ def preview_tables(tables: Sequence[Table], n: int = PREVIEW_ROWS) -> list[Previ
         rt = detect_record_type(tb.header, tb.file if tb.sheet is None else tb.sheet)
         head = tb.cells.head(n).iloc[:, : len(tb.header)].copy()
         head.columns = _unique(tb.header)
-        head = head.map(lambda v: "" if v is None else str(v)).astype("str")
+        # Raw cells of a refused load: the CPR number that refused it must not show here either.
+        head = head.map(lambda v: "" if v is None else privacy.mask(v)).astype("str")
+        head.columns = [privacy.mask(h) for h in head.columns]
         head.index = pd.Index(tb.lines[: len(head)], name="#")
-        items.append(PreviewItem(tb.file, tb.sheet, rt, len(tb.lines), head, False))
+        sheet = privacy.mask(tb.sheet) if tb.sheet else tb.sheet
+        items.append(PreviewItem(privacy.mask(tb.file), sheet, rt, len(tb.lines), head, False))
     return items
 
 
@@ -328,7 +331,7 @@ def newest_by_name(files: Sequence[tuple[str, bytes]]) -> tuple[list[tuple[str, 
     in upload order; also return the names that were replaced."""
     last = {name: i for i, (name, _) in enumerate(files)}
     kept = [f for i, f in enumerate(files) if last[f[0]] == i]
-    replaced = list(dict.fromkeys(name for i, (name, _) in enumerate(files) if last[name] != i))
+    replaced = list(dict.fromkeys(privacy.mask(name) for i, (name, _) in enumerate(files) if last[name] != i))
     return kept, replaced
 
 
@@ -374,7 +377,8 @@ def _when(ts: object) -> str:
 
 
 def history_frame(batches: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Store.batches() for people: number, when, who, files, added, replaced and whether it is undone."""
+    """Store.batches() for people: number, when, who, files, added, replaced and whether it is undone (file
+    names masked: a batch loaded before names were screened may hold a CPR number)."""
     keys = ("batch", "when", "who", "files", "added", "replaced", "status")
     cols = [t(f"upload.h_{k}", lang) for k in keys]
     status = [t("upload.status_active", lang) if pd.isna(u) else t("upload.status_undone", lang, when=_when(u))
@@ -383,7 +387,7 @@ def history_frame(batches: pd.DataFrame, lang: str) -> pd.DataFrame:
         cols[0]: batches["batch_id"].astype("int64").to_numpy(),
         cols[1]: [_when(v) for v in batches["loaded_at"]],
         cols[2]: batches["who"].fillna("").astype("str").to_numpy(),
-        cols[3]: batches["files"].fillna("").astype("str").to_numpy(),
+        cols[3]: batches["files"].fillna("").astype("str").map(privacy.mask).to_numpy(),
         cols[4]: batches["added"].astype("int64").to_numpy(),
         cols[5]: batches["replaced"].astype("int64").to_numpy(),
         cols[6]: status,

@@ -196,7 +196,7 @@ st.title(escape_markdown(me.name))
 status = (ui.tr("networks.status_ended", date=me.ended_on.isoformat()) if me.ended_on is not None
           else ui.tr("networks.status_running"))
 st.caption(ui.tr("networks.meta", type=label("type", me.type, L), home=escape_markdown(me.home or "–"),
-                 started=me.started_on.isoformat(), status=status, id=chosen))
+                 started=me.started_on.isoformat(), status=status, id=escape_markdown(chosen)))
 if me.purpose:
     st.markdown(f"> {escape_markdown(me.purpose)}")
 st.markdown(ui.tr("networks.leader", leader=escape_markdown(me.leader) if me.leader else "–"))

@@ -4,6 +4,8 @@ Draws netvalue.views.ripples; computes nothing itself."""
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import streamlit as st
 
 import ui
@@ -29,7 +31,8 @@ def _rings(f: flt.Filters, ids: tuple[str, ...], names: dict[str, str], drawn_fo
     st.plotly_chart(rings.figure, width="stretch", key="ripple_chart")
     st.caption(ui.tr("ripples.how_ripple") + ("" if choice else " " + ui.tr("ripples.how_ripple_all")))
     if choice:
-        st.caption(ui.tr("ripples.share_link", network=choice))
+        # Shown in a code span: the id as it goes in a link (percent-encoded), so no character can end the span.
+        st.caption(ui.tr("ripples.share_link", network=quote(choice, safe="")))
 
 
 @st.fragment(key="ripples_tree")

@@ -14,6 +14,7 @@ from netvalue.explain import escape_markdown
 from netvalue.export import to_csv_bytes
 from netvalue.i18n import label, t
 from netvalue.keyfigures import format_number
+from netvalue.safetext import md
 from netvalue.schema import LOAD_ORDER
 from netvalue.store import StoreBusy, StoreIntegrityError
 
@@ -143,7 +144,7 @@ def check(files: list[tuple[str, bytes]], decimal: str | None) -> dict:
         def progress(step: str, i: int, total: int, name: str) -> None:
             start = {"read": 0.0, "parse": 0.3, "check": 0.8}[step]
             share = start + (0.3 * i / max(total, 1) if step != "check" else 0)
-            bar.progress(min(share, 1.0), text=ui.tr(f"progress.{step}", file=name, i=i + 1, n=total))
+            bar.progress(min(share, 1.0), text=ui.tr(f"progress.{step}", file=md(name), i=i + 1, n=total))
 
         try:
             # Large measurement CSVs are checked by DuckDB (as the command line loads them) and only their first
@@ -168,7 +169,7 @@ def show_preview(items: list[templates.PreviewItem]) -> None:
         return
     st.markdown(f"**{ui.tr('upload.preview')}** · {ui.tr('upload.preview_body')}")
     for it in items:
-        head = ui.tr("upload.preview_item" if it.record_type else "upload.preview_unknown", source=it.source,
+        head = ui.tr("upload.preview_item" if it.record_type else "upload.preview_unknown", source=md(it.source),
                      record=label("record", it.record_type or "", L), rows=rows(it.rows))
         with st.expander(head, expanded=len(items) <= 2 or bool(it.reread)):
             for line in templates.reread_lines(it, L):
@@ -204,7 +205,8 @@ def save(files: list[tuple[str, bytes]], result: dict, who: str) -> None:
             return
         except StoreIntegrityError as exc:
             status.update(state="error")
-            st.error(ui.tr("upload.store_refused") + f"\n\n{refusal(exc)}" + "".join(f"\n- {d}" for d in exc.details))
+            st.error(ui.tr("upload.store_refused") + f"\n\n{refusal(exc)}"
+                     + "".join(f"\n- {md(d)}" for d in exc.details))
             return
         except StoreBusy:
             status.update(state="error")
@@ -231,7 +233,7 @@ if decision.allowed:
         # A corrected file dropped on top of the old one: the uploader keeps both; the newest copy counts.
         files, older = templates.newest_by_name([(f.name, f.getvalue()) for f in uploaded])
         if older:
-            st.caption(ui.tr("upload.duplicates", names=", ".join(older)))
+            st.caption(ui.tr("upload.duplicates", names=", ".join(md(o) for o in older)))
         decimal_key = f"upload_decimal_{ss.get('upload_round', 0)}"
         answer = ss.get(decimal_key)
         decimal = ingest.DECIMALS.get(answer) if answer else None
@@ -269,7 +271,7 @@ if decision.allowed:
             show_preview(result["preview"])
             hits = templates.example_rows_in(result["plan"])
             if hits:
-                st.warning(ui.tr("upload.example_rows", where=", ".join(f"{src}:{line}" for src, line in hits[:5])),
+                st.warning(ui.tr("upload.example_rows", where=", ".join(f"{md(src)}:{line}" for src, line in hits[:5])),
                            icon=":material/warning:")
             st.success(ui.tr("upload.ready", summary=templates.load_summary(result["plan"].rows(), L)),
                        icon=":material/task_alt:")
@@ -341,7 +343,7 @@ if pending not in by_id:
         st.rerun()
 else:
     r = by_id[pending]
-    st.warning(ui.tr("upload.undo_confirm", batch=pending, files=r.files or "–", added=n(r.added),
+    st.warning(ui.tr("upload.undo_confirm", batch=pending, files=md(r.files) if r.files else "–", added=n(r.added),
                      replaced=n(r.replaced)), icon=":material/warning:")
     c1, c2, _ = st.columns([1, 1, 4])
     yes = c1.button(ui.tr("upload.undo_yes"), type="primary", key="upload_undo_yes")

@@ -14,6 +14,7 @@ from netvalue import formats
 from netvalue.charts.style import OKABE_ITO, PERSPECTIVE_COLOURS, apply_style, empty_figure, percent_ticks, period_label
 from netvalue.depth import VALUE_COLUMNS, fmt_number, words
 from netvalue.i18n import label, t
+from netvalue.safetext import plot_frame
 
 GROUP_COLOURS = {
     "none": OKABE_ITO["grey"],
@@ -147,7 +148,7 @@ def value_depth_chart(units: pd.DataFrame, bands: pd.DataFrame, level: str, lang
     result of netvalue.depth.value_depth_fits."""
     w = _words(level, lang)
     title = t("depth.chart.value.title", lang)
-    reached = units[units["networks"] > 0]
+    reached = plot_frame(units[units["networks"] > 0], ["name"])
     if reached.empty or reached[list(columns)].isna().all().all():
         return empty_figure(title, lang)
     # A point is an entity, or an entity in one year when the table holds several years of one entity.

@@ -11,6 +11,7 @@ from netvalue import formats
 from netvalue.charts.overview import room_for_legend
 from netvalue.charts.style import OKABE_ITO, PERSPECTIVE_COLOURS, TYPE_COLOURS, apply_style, empty_figure
 from netvalue.i18n import label, t
+from netvalue.safetext import plot, plot_frame
 from netvalue.schema import PERSPECTIVES
 
 # Sequential, colour-blind-safe scale for "how many of the top ten stay" (light = few, dark = all).
@@ -20,7 +21,7 @@ OVERLAP_SCALE = [[0.0, "#F7F4B8"], [0.5, "#5DA5A3"], [1.0, "#08306B"]]
 def score_curve(indicator: pd.Series, lang: str = "da") -> go.Figure:
     """The score (0..100) an indicator gives as a function of its mean value: 0 at worst, 100 at best, a
     straight line between and flat outside. Works for 'lower is better' (worst > best) too."""
-    title = t("chart.score_curve.title", lang, name=indicator["name"])
+    title = t("chart.score_curve.title", lang, name=plot(indicator["name"]))
     worst, best = float(indicator["worst"]), float(indicator["best"])
     if worst == best or not np.isfinite(worst) or not np.isfinite(best):
         return empty_figure(title, lang)
@@ -40,7 +41,8 @@ def score_curve(indicator: pd.Series, lang: str = "da") -> go.Figure:
         marker={"color": colour, "size": 10}, hoverinfo="skip",
     ))
     unit = indicator.get("unit")
-    fig.update_xaxes(title_text=t("chart.score_curve.x", lang, unit=unit if isinstance(unit, str) and unit else "–"))
+    fig.update_xaxes(title_text=t("chart.score_curve.x", lang,
+                                  unit=plot(unit) if isinstance(unit, str) and unit else "–"))
     fig.update_yaxes(range=[-8, 112], title_text=t("chart.score_axis", lang), tickvals=[0, 25, 50, 75, 100])
     fig = apply_style(fig, title, lang=lang, height=340)
     fig.update_layout(showlegend=False)
@@ -93,7 +95,7 @@ def rank_ranges(ranges: pd.DataFrame, lang: str = "da", top: int = 15) -> go.Fig
     """Per network (the current top 15): a line from its best to its worst rank when the weights move a little,
     and a dot at its rank now, coloured by type. ranges: sensitivity.rank_ranges."""
     title = t("chart.rank_ranges.title", lang)
-    data = ranges.sort_values("rank").head(top)
+    data = plot_frame(ranges.sort_values("rank").head(top))
     if data.empty:
         return empty_figure(title, lang)
     names = [f"{r}. {n}" for r, n in zip(data["rank"], data["name"], strict=True)] if "name" in data else \

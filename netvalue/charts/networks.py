@@ -10,13 +10,14 @@ from netvalue import formats
 from netvalue.charts.overview import perspective_trend, room_for_legend
 from netvalue.charts.style import EVIDENCE_COLOURS, PERSPECTIVE_COLOURS, apply_style, empty_figure
 from netvalue.i18n import label, t
+from netvalue.safetext import plot, plot_clip
 from netvalue.schema import EVIDENCE_LEVELS, PERSPECTIVES
 from netvalue.windows import month_label
 
 
 def _short(text: str, n: int = 38) -> str:
-    text = str(text)
-    return text if len(text) <= n else text[: n - 1] + "…"
+    """A name for an axis: at most n characters, escaped for Plotly (clipped first, so no entity is cut)."""
+    return plot_clip(text, n)
 
 
 def indicator_bars(breakdown: pd.DataFrame, lang: str = "da") -> go.Figure:
@@ -40,7 +41,8 @@ def indicator_bars(breakdown: pd.DataFrame, lang: str = "da") -> go.Figure:
             x=part["score"], y=[_short(n) for n in part["name"]], orientation="h",
             name=label("perspective", p, lang), marker_color=PERSPECTIVE_COLOURS[p],
             text=text, textposition="outside", cliponaxis=False,
-            customdata=list(zip(part["name"], part["value"], part["unit"].fillna(""), part["n"], strict=True)),
+            customdata=list(zip(part["name"].map(plot), part["value"], part["unit"].fillna("").map(plot), part["n"],
+                                strict=True)),
             hovertemplate=("<b>%{customdata[0]}</b><br>" + t("chart.indicators.mean", lang)
                            + ": %{customdata[1]:.4g} %{customdata[2]}<br>" + t("chart.score_axis", lang)
                            + ": %{x:.0f}<br>n = %{customdata[3]}<extra></extra>"),
@@ -106,7 +108,7 @@ def network_timeline(timeline: pd.DataFrame, lang: str = "da", grain: str = "qua
 def indicator_history(measurements: pd.DataFrame, indicator: pd.Series, lang: str = "da") -> go.Figure:
     """One indicator's monthly measurements for a network (at most one per month), a marker per month coloured
     by evidence, with the catalogue's worst (score 0) and best (score 100) as dashed lines."""
-    title = t("chart.indicator_history.title", lang, name=indicator["name"])
+    title = t("chart.indicator_history.title", lang, name=plot(indicator["name"]))
     data = measurements[measurements["indicator_id"] == indicator["indicator_id"]].sort_values("period")
     if data.empty:
         return empty_figure(title, lang)
@@ -129,6 +131,6 @@ def indicator_history(measurements: pd.DataFrame, indicator: pd.Series, lang: st
                                  name=t(f"chart.indicator_history.{key}", lang, value=formats.short(value, lang)),
                                  line={"dash": dash, "color": "#555555", "width": 1.5}))
     unit = indicator.get("unit")
-    fig.update_yaxes(title_text=str(unit) if isinstance(unit, str) and unit else t("chart.value_axis", lang))
+    fig.update_yaxes(title_text=plot(unit) if isinstance(unit, str) and unit else t("chart.value_axis", lang))
     fig.update_xaxes(title_text=t("chart.period_axis", lang))
     return period_axis(room_for_legend(apply_style(fig, title, lang=lang, height=420), top=120), data["period"], lang)

@@ -19,6 +19,7 @@ from netvalue.charts.style import (
     period_label,
 )
 from netvalue.i18n import label, t
+from netvalue.safetext import plot_frame
 from netvalue.schema import NETWORK_TYPES, PERSPECTIVES
 
 MAX_MARKER = 34  # px diameter of the biggest network in the triangle
@@ -76,7 +77,7 @@ def legs_ternary(points: pd.DataFrame, lang: str = "da") -> go.Figure:
     of their sum): size = people taking part, colour = network type. points: network_id, name, type, citizen,
     economy, staff, people (networks with all three legs measured)."""
     title = t("chart.ternary.title", lang)
-    data = points.dropna(subset=list(PERSPECTIVES))
+    data = plot_frame(points).dropna(subset=list(PERSPECTIVES))
     data = data[data[list(PERSPECTIVES)].sum(axis=1) > 0]
     if data.empty:
         return empty_figure(title, lang)
@@ -129,6 +130,7 @@ def strongest_weakest(top: pd.DataFrame, bottom: pd.DataFrame, lang: str = "da")
     title = t("chart.strong_weak.title", lang)
     if top.empty and bottom.empty:
         return empty_figure(title, lang)
+    top, bottom = plot_frame(top), plot_frame(bottom)
     panels = [(t("chart.strong_weak.strongest", lang), top), (t("chart.strong_weak.weakest", lang), bottom)]
     panels = [(name, part) for name, part in panels if not part.empty]
     fig = make_subplots(rows=len(panels), cols=1, shared_xaxes=True, vertical_spacing=0.12,

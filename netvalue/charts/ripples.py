@@ -21,6 +21,7 @@ from netvalue.charts.style import (
     period_label,
 )
 from netvalue.i18n import label, t
+from netvalue.safetext import plot, plot_clip, plot_frame
 from netvalue.spread import RINGS
 
 BACKGROUND_RING = "#EDEDED"
@@ -38,7 +39,7 @@ def ripple_chart(ring_df: pd.DataFrame, lang: str = "da", grain: str = "month", 
     The figure opens on the last period; ▶ plays from the first. per_network: units count once per network
     (the all-networks view).
     """
-    title = t("ripples.chart.ripple.title", lang, name=name)
+    title = t("ripples.chart.ripple.title", lang, name=plot(name))
     if ring_df.empty:
         return empty_figure(title, lang)
     wide = {c: ring_df.pivot_table(index="period", columns="ring", values=c, aggfunc="sum")
@@ -193,6 +194,7 @@ def activity_heatmap(activity: pd.DataFrame, lang: str = "da") -> go.Figure:
     title = t("ripples.chart.heatmap.title", lang)
     if activity.empty:
         return empty_figure(title, lang)
+    activity = plot_frame(activity, ["unit_id", "label"])
     units = list(dict.fromkeys(activity["unit_id"]))
     info = activity.drop_duplicates("unit_id").set_index("unit_id")
     z = activity.pivot(index="unit_id", columns="period", values="networks").reindex(units)
@@ -221,7 +223,7 @@ def org_treemap(tree_act: pd.DataFrame, lang: str = "da", colour_by: str = "netw
     title = t("ripples.chart.tree.title", lang)
     if tree_act.empty:
         return empty_figure(title, lang)
-    d = tree_act.reset_index(drop=True)
+    d = plot_frame(tree_act.reset_index(drop=True))
     n_text = [t("ripples.chart.tree.networks", lang, n=int(n)) for n in d["networks"]]
     val = d["value"].astype("float64")
     v_text = [t("ripples.chart.tree.no_value", lang) if math.isnan(v) else t("ripples.chart.tree.value", lang,
@@ -281,7 +283,7 @@ def budding_chart(lin: pd.DataFrame, lang: str = "da", until: pd.Timestamp | Non
         texts: list[str] = []
         for i, r in part.iterrows():
             v = r["overall"]
-            text = t("ripples.chart.budding.hover", lang, name=f"{r['network_id']} {r['name']}",
+            text = t("ripples.chart.budding.hover", lang, name=plot(f"{r['network_id']} {r['name']}"),
                      generation=r["generation"], origin=t(f"ripples.origin.{r['origin']}", lang),
                      start=formats.month_short(r["started_on"], lang),
                      end=t("ripples.chart.budding.running", lang) if pd.isna(r["ended_on"])
@@ -300,7 +302,7 @@ def budding_chart(lin: pd.DataFrame, lang: str = "da", until: pd.Timestamp | Non
         text=[f"   {formats.number(v, lang)}" for v in scored["overall"]],
         textposition="middle right", showlegend=False, hoverinfo="skip", textfont={"size": 14},
     ))
-    names = [f"{'↳ ' if g else ''}{i} {n[:38] + '…' if len(n) > 39 else n}"
+    names = [f"{'↳ ' if g else ''}{plot(i)} {plot_clip(n, 39)}"
              for i, n, g in zip(d["network_id"], d["name"], d["generation"].fillna(0), strict=True)]
     fig.update_yaxes(tickvals=d["row"], ticktext=names, autorange="reversed", showgrid=False)
     lo_x = d["started_on"].min()

@@ -248,6 +248,7 @@ def budding_view(src: Source, f: Filters, network: str | None = ALL) -> BuddingV
     lin = spread.lineage(spread.budding(networks_all), [choice] if choice else sel.ids, scores,
                          max_rows=MAX_FAMILY_ROWS)
     if lin.empty:
-        text = t("ripples.no_budding_network", f.lang, network=choice) if choice else t("ripples.no_budding", f.lang)
+        text = (t("ripples.no_budding_network", f.lang, network=explain.escape_markdown(choice)) if choice
+                else t("ripples.no_budding", f.lang))
         return BuddingView(choice, None, text)
     return BuddingView(choice, charts.budding_chart(lin, f.lang, pd.Timestamp(win.last_day)), None)
