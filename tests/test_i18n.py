@@ -269,3 +269,10 @@ def test_danish_quotes_are_guillemets_pointing_inwards_and_english_quotes_are_cu
 def test_words_the_glossary_replaces_are_gone(word):
     hits = [k for k, (da, _) in i18n.CATALOGUE.items() if any(word.lower() in s.lower() for s in _forms(da))]
     assert not hits, f"{word!r} (see docs/ordliste.md) in {hits}"
+
+
+def test_every_text_lives_in_the_toml_catalogue():
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parent.parent / "netvalue" / "i18n"
+    assert sorted(p.name for p in folder.glob("*.py")) == ["__init__.py"], "convert with tools/i18n_to_toml.py"
