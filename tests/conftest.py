@@ -71,6 +71,17 @@ def tiny_tables(tiny_loaded):
 
 
 @pytest.fixture(scope="session")
+def sample_source():
+    """The embedded sample in an in-memory store, as the view layer's Source (read-only: views never write)."""
+    from netvalue.views import StoreSource
+
+    store = Store(":memory:")
+    service.ensure_sample(store)
+    yield StoreSource(store)
+    store.close()
+
+
+@pytest.fixture(scope="session")
 def sample_file(tmp_path_factory) -> Path:
     """A store file holding the embedded sample, built once per test run. Copy it (app_store); never write to it."""
     path = tmp_path_factory.mktemp("sample") / "sample.duckdb"

@@ -10,11 +10,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from netvalue import keyfigures as kf
-from netvalue import service
 from netvalue.filters import Filters
 from netvalue.i18n import t
-from netvalue.store import Store
-from netvalue.views import StoreSource
 from netvalue.views.overview import overview_view
 from tests.browser_support import SCREENSHOTS, browser_page, need_chromium, streamlit_server, wait_for_app
 
@@ -24,12 +21,9 @@ PAGES = ("overview", "networks", "ripples", "depth_breadth", "method")
 
 
 @pytest.fixture(scope="module")
-def reference():
+def reference(sample_source):
     """The same sample in a store of the test's own (the server holds its file)."""
-    store = Store(":memory:")
-    service.ensure_sample(store)
-    yield StoreSource(store)
-    store.close()
+    return sample_source
 
 
 @pytest.fixture(scope="module")

@@ -9,11 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from netvalue import service
 from netvalue.filters import Filters
 from netvalue.schema import NETWORK_TYPES
-from netvalue.store import Store
-from netvalue.views import StoreSource
 from netvalue.views.connections import connections_view
 from netvalue.views.depth import depth_view
 from netvalue.views.networks import networks_view
@@ -26,11 +23,8 @@ MONTHS = 76  # 2013-09 .. 2019-12
 
 
 @pytest.fixture(scope="module")
-def src():
-    store = Store(":memory:")
-    service.ensure_sample(store)
-    yield StoreSource(store)
-    store.close()
+def src(sample_source):
+    return sample_source
 
 
 @pytest.fixture(scope="module")
