@@ -31,7 +31,8 @@ FILE_NAME = "![f](javascript:alert(1)) <b>fil `kode` $x^2$.csv"  # a file name h
 
 # Raw forms of the hostile text that would render as markup in Markdown (an image, a link, a tag, code, math,
 # a Streamlit colour); escaped, none of them is left (a backslash splits each, or stands before the tag).
-RAW_MD = re.compile(r"!\[[ifx]\]|\]\((?:https://evil|javascript)|(?<!\\)<(?:a |b>|script)|`kode`|\$x\^2\$|:red\[")
+RAW_MD = re.compile(r"!\[[ifx]\]|\]\((?:https://evil|javascript)|(?<!\\)<(?:a href=.https://evil|b>fed|b>id|script>alert)"
+                    r"|`kode`|\$x\^2\$|:red\[")
 RAW_PLOT = ("<a href", "<b>fed", "<b>id", "<b>fil", "<script", "$x^2$")
 
 

@@ -212,7 +212,7 @@ def test_a_bad_file_is_reported_by_line_and_column_and_changes_nothing_then_the_
     # The corrected export dropped on top of the old one: the uploader holds both, the newest copy counts.
     upload(at, ("målinger.csv", BAD_MEASUREMENTS), ("målinger.csv", FIXED_MEASUREMENTS))
     assert not at.error
-    assert any("Samme filnavn er uploadet mere end én gang (målinger.csv)" in c.value for c in at.caption)
+    assert any("Samme filnavn er uploadet mere end én gang (målinger.csv)" in unescaped(c.value) for c in at.caption)
     commit(at)
     counts, _, _ = state(db)
     with Store(db) as s:
@@ -377,8 +377,9 @@ def test_the_excel_template_uploaded_unchanged_warns_about_its_example_rows(db):
     upload(at, (templates.XLSX_FILENAME, templates.xlsx_template()))
     assert previews(at) == [f"**{templates.XLSX_FILENAME} [{RECORD_TYPES[n].label_da}]** → {RECORD_TYPES[n].label_da} "
                             f"({'4 rækker' if n == 'org_units' else '1 række'})" for n in LOAD_ORDER]
-    assert at.warning[0].value.startswith("Skabelonens eksempelrække er med i uploaden (netvalue_skabelon.xlsx "
-                                          "[Organisationsenheder]:5, netvalue_skabelon.xlsx [Indikatorer]:2")
+    assert unescaped(at.warning[0].value).startswith(
+        "Skabelonens eksempelrække er med i uploaden (netvalue_skabelon.xlsx "
+        "[Organisationsenheder]:5, netvalue_skabelon.xlsx [Indikatorer]:2")
 
 
 # -- spreadsheets as the person saw them ------------------------------------------------------------------------
@@ -399,7 +400,7 @@ def test_an_ambiguous_number_style_is_asked_then_the_answer_checks_again_and_sav
     assert not at.exception, at.exception
     assert not at.error
     assert at.success[0].value.startswith("Klar til at gemme: Målinger: 100.")
-    shown = [c.value.replace("\\", "") for c in at.caption]  # user text is escaped for Markdown
+    shown = [unescaped(c.value) for c in at.caption]  # user text is escaped for Markdown
     assert any("Værdi: 100 celler er læst, som de blev vist, fx 37.000 → 37000" in c for c in shown), shown
     assert state(db) == before, "nothing is written before Save"
     commit(at)
@@ -414,7 +415,7 @@ def test_an_ods_workbook_with_extra_sheets_is_read_with_notes_and_percent_shown(
     assert not at.error, [e.value for e in at.error]
     (note,) = [i.value for i in at.info if i.value.startswith("Bemærk, hvordan filerne er læst:")]
     assert "ark Noter" in note.replace("\\", "") and "ark Overblik" in note.replace("\\", "")
-    shown = [c.value.replace("\\", "") for c in at.caption]  # user text is escaped for Markdown
+    shown = [unescaped(c.value) for c in at.caption]  # user text is escaped for Markdown
     assert any(c.startswith("Værdi: 97 celler er læst, som de blev vist, fx 54,9% → 54,9") for c in shown), shown
     head = next(d.value for d in at.dataframe if "value" in d.value.columns and "indicator_id" in d.value.columns)
     assert 54.9 in head["value"].tolist(), "the preview holds rows from the reinterpreted column"

@@ -147,7 +147,8 @@ def test_ripples_page_charts():
 
 
 def test_depth_page_value_chart():
-    units = pd.DataFrame({"unit_id": ["U1", "U2", "U3"], "name": [HOSTILE, "B", "C"], "networks": [1, 2, 3],
+    units = pd.DataFrame({"unit_id": ["U1", "U2", "U3"],
+                          "entity_id": ["U1", "U2", "U3"], "name": [HOSTILE, "B", "C"], "networks": [1, 2, 3],
                           "citizen": [50.0, 60.0, 70.0], "economy": [np.nan] * 3, "staff": [np.nan] * 3,
                           "overall": [50.0, 60.0, 70.0]})
     no_raw_markup(dch.value_depth_chart(units, pd.DataFrame(), "unit"))
@@ -156,7 +157,7 @@ def test_depth_page_value_chart():
 # Builders whose figures hold no user text: only numbers, dates, codes and our own words.
 NO_USER_TEXT = {"compare_chart", "depth_distribution_chart", "lorenz_chart", "path_chart", "overlap_ternary",
                 "weights_bar", "evidence_bar", "network_timeline", "perspective_trend", "spread_chart",
-                "events_chart", "apply_style", "empty_figure", "room_for_legend"}
+                "events_chart", "apply_style", "empty_figure", "room_for_legend", "period_axis", "month_axis"}
 TESTED = {"legs_ternary", "strongest_weakest", "indicator_bars", "indicator_history", "score_curve", "rank_ranges",
           "ripple_chart", "activity_heatmap", "org_treemap", "budding_chart", "value_depth_chart"}
 
