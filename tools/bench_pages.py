@@ -1,7 +1,7 @@
 """Time every page of app.py under Streamlit's AppTest against the store in $NETVALUE_DB (run by tools/bench.py).
 
 For each page, a fresh AppTest (tests/apptest_support.run_app, which works around AppTest's pages/ quirk) with
-st.cache_data cleared: the first render is run_app(page) — app.py with the sidebar and the default page, then
+st.cache_data and st.cache_resource cleared: the first render is run_app(page) — app.py with the sidebar and the default page, then
 the switch to the page — timed in its two steps; the cached rerun is a second at.run() on the page. Also the
 bytes of figure JSON the page sends (the PlotlyChart protos' `spec`), exceptions, and this process's peak
 memory (VmHWM; see peak_memory_bytes). One warm-up run first, so imports and opening the store are not charged
@@ -45,6 +45,7 @@ def peak_memory_bytes() -> int:
 
 def measure(page: str, timeout: float) -> dict[str, object]:
     st.cache_data.clear()
+    st.cache_resource.clear()  # views are cached as resources: a first render must build them again
     t0 = time.perf_counter()
     at = run_app(None, timeout=timeout)  # app.py, sidebar and the default page: the first step of run_app(page)
     t1 = time.perf_counter()
