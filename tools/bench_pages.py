@@ -2,8 +2,8 @@
 
 For each page, a fresh AppTest (tools.harness.run_app, which works around AppTest's pages/ quirk) with
 st.cache_data and st.cache_resource cleared: the first render is run_app(page) — app.py with the sidebar and the
-default page, then the switch to the page — timed in its two steps; the cached rerun is a second at.run() on the page. Also the
-bytes of figure JSON the page sends (the PlotlyChart protos' `spec`), exceptions, and this process's peak
+default page, then the switch to the page — timed in its two steps; the cached rerun is a second at.run() on the
+page. Also the bytes of figure JSON the page sends (the PlotlyChart protos' `spec`), exceptions, and this process's peak
 memory (VmHWM; see peak_memory_bytes). One warm-up run first, so imports and opening the store are not charged
 to the first page. With --repeats R each page is measured R times (a fresh AppTest each time): the figures
 are the medians, every run is kept in the JSON.
