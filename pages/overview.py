@@ -9,7 +9,7 @@ from netvalue import explain
 from netvalue import filters as flt
 from netvalue import keyfigures as kf
 from netvalue.i18n import label
-from netvalue.views.overview import OverviewView, figure_label, figure_text
+from netvalue.views.overview import OverviewView, figure_label, figure_text, trend_caption
 
 f = ui.current_filters()
 L = f.lang
@@ -57,7 +57,7 @@ with left:
                      balance=kf.format_number(view.headline["balance"], L, 2)))
 with right:
     st.plotly_chart(view.trend, width="stretch", key="overview_trend")
-    st.caption(ui.tr("overview.how_trend", weights=weights_text))
+    st.caption(trend_caption(view, L, weights_text))
 
 # -- Strongest and weakest --------------------------------------------------------------------------------------
 top, bottom = view.top, view.bottom

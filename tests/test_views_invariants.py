@@ -88,3 +88,14 @@ def test_every_arrow_compares_equal_disjoint_windows_inside_the_data(src, c):
         assert not comp.available and not has_arrows
     elif comp.available:
         assert has_arrows
+
+
+def test_a_one_month_overview_draws_its_legs_by_month_and_says_so(src):
+    from netvalue.views.overview import trend_caption
+
+    view = overview_view(src, Filters(date(2016, 3, 1), date(2016, 3, 1)))
+    ticks = list(view.trend.layout.xaxis.ticktext)
+    assert ticks == ["marts 2016"]
+    assert "måned for måned" in trend_caption(view, "da", "x")
+    whole = overview_view(src, Filters(date(2013, 9, 1), date(2019, 12, 1)))
+    assert "kvartal for kvartal" in trend_caption(whole, "da", "x")

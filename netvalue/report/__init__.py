@@ -26,7 +26,7 @@ from netvalue.report.document import Block, Document, Section, footer_html, rend
 from netvalue.report.pdf import ChromiumMissing, PrintFailed, chromium_path, html_to_pdf, printer
 from netvalue.schema import NETWORK_TYPES, PERSPECTIVES
 from netvalue.views import Source, StoreSource
-from netvalue.views.overview import OverviewView, figure_label, figure_text, overview_view
+from netvalue.views.overview import OverviewView, figure_label, figure_text, overview_view, trend_caption
 from netvalue.views.ripples import ripples_view
 from netvalue.windows import Window, month_label
 
@@ -172,7 +172,7 @@ def _legs(view: OverviewView, lang: str, weights: str) -> Section:
     return Section("legs", t("report.s.legs", lang), (
         _chart("ternary", view.ternary, t("overview.how_ternary", lang, shown=view.points, total=view.n_networks,
                                           balance=balance), lang),
-        _chart("trend", view.trend, t("overview.how_trend", lang, weights=weights), lang),
+        _chart("trend", view.trend, trend_caption(view, lang, weights), lang),
     ), new_page=True)
 
 
@@ -278,7 +278,7 @@ def _method(view: OverviewView, lang: str, weights: str) -> Section:
     blocks.append(Block("list", items=(
         t("report.method.compare", lang),
         t("overview.how_ternary", lang, shown=view.points, total=view.n_networks, balance=balance),
-        t("overview.how_trend", lang, weights=weights),
+        trend_caption(view, lang, weights),
         t("overview.how_strong_weak", lang, weights=weights),
         t("report.method.bw", lang),
     )))

@@ -73,6 +73,22 @@ class OverviewView:
         return next(f for f in self.figures if f.key == key)
 
 
+# Up to this many months the legs over time go month by month, above it quarter by quarter.
+TREND_MONTHLY_UP_TO = 24
+
+
+def trend_grain(months: int) -> str:
+    return "month" if months <= TREND_MONTHLY_UP_TO else "quarter"
+
+
+def trend_caption(view: OverviewView, lang: str, weights: str) -> str:
+    """The "how to read" text of the legs over time for the grain the view drew (month or quarter)."""
+    win = view.selection.window
+    if win is not None and trend_grain(win.months) == "month":
+        return t("overview.how_trend_month", lang, weights=weights)
+    return t("overview.how_trend", lang, weights=weights)
+
+
 def headline_of(src: Source, sel: Selection) -> dict[str, float | None]:
     """Every headline number of a selection (the one function the overview, the report and the other pages use)."""
     if sel.window is None:
@@ -110,7 +126,8 @@ def overview_view(src: Source, f: Filters, n_list: int = 5, n_stories: int = 3) 
     people = kf.people_per_network(sel.networks, src.table("participation"), src.table("org_units"), win.start,
                                    win.end)
     points = kf.ternary_points(sel.scores, people)
-    q = src.stats("quarter", win.start, win.last_day)
+    grain = trend_grain(win.months)
+    q = src.stats(grain, win.start, win.last_day)
     q = q[q["network_id"].isin(sel.networks["network_id"])]
     table = sel.scores.merge(kf.evidence_columns(sel.stats, indicators), on="network_id", how="left")
     top, bottom = kf.strongest_weakest(table, n_list)
@@ -119,7 +136,7 @@ def overview_view(src: Source, f: Filters, n_list: int = 5, n_stories: int = 3) 
         running=kf.active_at_end(sel.networks, win.end), n_networks=len(sel.networks), points=len(points),
         top=top, bottom=bottom,
         ternary=charts.legs_ternary(points, f.lang),
-        trend=charts.perspective_trend(scoring.trend(q, indicators, f.weight_map), f.lang),
+        trend=charts.perspective_trend(scoring.trend(q, indicators, f.weight_map), f.lang, grain=grain),
         strong_weak=charts.strongest_weakest(top, bottom, f.lang),
         stories=kf.latest_stories(src.table("stories"), sel.networks, win.start, win.end, n_stories),
     )
