@@ -64,6 +64,11 @@ def chart_specs(at: Any) -> list[str]:
     return [c.proto.spec for c in at.get("plotly_chart")]
 
 
+def element_root(at: Any) -> Any:
+    """The root of an AppTest's element tree, to walk every element the page drew."""
+    return at._tree
+
+
 def chart_dicts(at: Any) -> list[dict]:
     return [json.loads(s) for s in chart_specs(at)]
 

@@ -12,6 +12,7 @@ import shutil
 
 import pytest
 
+import st_internals
 from netvalue import safetext, service
 from netvalue.store import Store
 from tests.apptest_support import run_app
@@ -117,12 +118,12 @@ def markdown_texts(at) -> list[str]:
         for child in getattr(node, "children", {}).values():
             walk(child)
 
-    walk(at._tree)
+    walk(st_internals.element_root(at))
     return out
 
 
 def figures(at) -> list[str]:
-    return [json.dumps(json.loads(c.proto.spec), ensure_ascii=False) for c in at.get("plotly_chart")]
+    return [json.dumps(json.loads(spec), ensure_ascii=False) for spec in st_internals.chart_specs(at)]
 
 
 # page, URL parameters, tags shown in Markdown (escaped), tags drawn in a figure (escaped)

@@ -49,6 +49,7 @@ def test_chart_specs_read_the_figure_json():
                              "st.plotly_chart(go.Figure(go.Bar(x=[1], y=[2])))\n")
     at.run()
     specs = st_internals.chart_dicts(at)
+    assert st_internals.element_root(at).children, "the element tree's root holds what the page drew"
     assert len(specs) == 1 and specs[0]["data"][0]["type"] == "bar"
 
 
