@@ -16,6 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import st_internals
 from netvalue import bulk, ingest, privacy, service, templates
 from netvalue.store import Store
 from tests.apptest_support import run_app
@@ -335,7 +336,7 @@ def page_text(at) -> str:
         for child in getattr(node, "children", {}).values():
             walk(child)
 
-    walk(at._tree)
+    walk(st_internals.element_root(at))
     parts += [d.value.to_csv() for d in at.dataframe]
     return "\n".join(parts)
 
