@@ -8,10 +8,7 @@ from datetime import date
 
 import pytest
 
-from netvalue import service
 from netvalue.filters import Filters
-from netvalue.store import Store
-from netvalue.views import StoreSource
 from netvalue.views.depth import choices_for, depth_choices, depth_view
 from netvalue.views.overview import overview_view
 from netvalue.views.registry import REGISTRY
@@ -88,11 +85,9 @@ def test_a_small_unit():
 
 
 @pytest.fixture
-def sample(tmp_path):
-    store = Store(tmp_path / "sample.duckdb")
-    service.ensure_sample(store)
-    yield StoreSource(store)
-    store.close()
+def sample(sample_source):
+    """The sample as a Source, shared by the session (views only read)."""
+    return sample_source
 
 
 @pytest.mark.parametrize("f", [

@@ -8,10 +8,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from netvalue import service
 from netvalue.filters import Filters
-from netvalue.store import Store
-from netvalue.views import StoreSource
 from netvalue.views.overview import overview_view
 from netvalue.views.registry import REGISTRY
 from netvalue.views.ripples import ALL, budding_view, rings_view, ripples_view, tree_view
@@ -93,11 +90,9 @@ def test_rings_and_budding_of_one_network():
 
 
 @pytest.fixture
-def sample(tmp_path):
-    store = Store(tmp_path / "sample.duckdb")
-    service.ensure_sample(store)
-    yield StoreSource(store)
-    store.close()
+def sample(sample_source):
+    """The sample as a Source, shared by the session (views only read)."""
+    return sample_source
 
 
 @pytest.mark.parametrize("f", [
