@@ -116,12 +116,18 @@ def _is_number(value: object) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
+def _unknown(names: Mapping[str, object], known: Sequence[str], code: str, field: str) -> list[ConfigProblem]:
+    """A problem for each name not in known, with the closest known name as a hint (a typo like [netvaleu])."""
+    out = []
+    for name in names:
+        if name not in known:
+            guess = difflib.get_close_matches(str(name), list(known), n=1)
+            out.append(ConfigProblem.of(code, **{field: str(name)}, hint=guess[0] if guess else ""))
+    return out
+
+
 def _check_netvalue(nv: Mapping[str, object]) -> list[ConfigProblem]:
-    problems = []
-    for key in nv:
-        if key not in KEYS:
-            guess = difflib.get_close_matches(str(key), KEYS, n=1)
-            problems.append(ConfigProblem.of("unknown_key", key=str(key), hint=guess[0] if guess else ""))
+    problems = _unknown(nv, KEYS, "unknown_key", "key")
     if "upload_passphrase" in nv:
         value = nv["upload_passphrase"]
         if not isinstance(value, str):
@@ -169,11 +175,7 @@ def _check_auth(auth: Mapping[str, object], nv: Mapping[str, object]) -> list[Co
 
 def check_secrets(secrets: Mapping[str, object]) -> list[ConfigProblem]:
     """Everything wrong with the secrets' shape: unknown sections and keys, wrong types, a half-written login."""
-    problems = []
-    for name in secrets:
-        if name not in SECTIONS:
-            guess = difflib.get_close_matches(str(name), SECTIONS, n=1)
-            problems.append(ConfigProblem.of("unknown_section", section=str(name), hint=guess[0] if guess else ""))
+    problems = _unknown(secrets, SECTIONS, "unknown_section", "section")
     nv = secrets.get(SECTION, {})
     if not isinstance(nv, Mapping):
         problems.append(ConfigProblem.of("not_section", section=SECTION))
