@@ -4,7 +4,6 @@ Debian's chromium driven by playwright, and app.py under Streamlit's AppTest. to
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -16,18 +15,10 @@ from pathlib import Path
 from typing import Any
 
 # One list of chromium flags for the report's printer, the tests and the tools.
-from netvalue.report.pdf import CHROMIUM_ARGS
+from netvalue.report.pdf import CHROMIUM_ARGS, chromium_path  # noqa: F401 - chromium_path re-exported
 
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
-
-
-def chromium_path() -> str | None:
-    for name in ("chromium", "chromium-browser"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
 
 
 def free_port() -> int:
