@@ -146,11 +146,25 @@ if chosen is None:
                                                     format="%.0f") for c in ("overall", *PERSPECTIVES)}
     pct_col = {c: st.column_config.NumberColumn(ui.tr(f"networks.col.{c}"), format=PCT_FORMAT,
                                                 help=ui.tr(f"networks.help.{c}")) for c in nv.SHARES}
+    # Past TABLE_PAGE_ROWS rows the table shows a page at a time (the sort and search above cover every row).
+    pages = nv.row_pages(len(shown))
+    page = 0
+    if len(pages) > 1:
+        kept_page = ss.get("_networks_rows", 0)
+        page = st.selectbox(
+            ui.tr("networks.rows"), range(len(pages)), key=f"networks_rows_{L}",
+            index=kept_page if isinstance(kept_page, int) and 0 <= kept_page < len(pages) else 0,
+            # The language is bound here: Streamlit may call format_func after the run.
+            format_func=lambda i: t("networks.rows_option", L, first=formats.integer(pages[i][0], L),
+                                    last=formats.integer(pages[i][1], L), n=formats.integer(len(shown), L)),
+            help=ui.tr("networks.rows_help", size=formats.integer(nv.TABLE_PAGE_ROWS, L)))
+        ss["_networks_rows"] = page
+    part = nv.page_of(shown, page)
     st.dataframe(
-        formats.styler(shown, L, {"balance": 2, "net_dkk": 0}), hide_index=True, width="stretch",
-        height=min(38 * len(shown) + 40, 760),
+        formats.styler(part, L, {"balance": 2, "net_dkk": 0}), hide_index=True, width="stretch",
+        height=min(38 * len(part) + 40, 760),
         column_order=list(nv.COLUMNS), key="networks_table",
-        on_select=partial(_open_selected, list(shown["network_id"])), selection_mode="single-row",
+        on_select=partial(_open_selected, list(part["network_id"])), selection_mode="single-row",
         column_config={
             "name": st.column_config.TextColumn(ui.tr("networks.col.name"), width="large"),
             "thin": st.column_config.TextColumn(ui.tr("networks.col.thin"),

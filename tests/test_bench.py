@@ -71,8 +71,13 @@ def test_bench_prints_the_machine_and_a_header(skipped):
 
 
 def test_bench_with_one_page_times_it_against_the_sample(tmp_path):
-    proc, result = run_cli(tmp_path, "--pages", "method")
-    check_figures(result, proc.stdout, CORE | {f"page.method.{x}" for x in PAGE_FIGURES} | {"memory.pages"})
+    proc, result = run_cli(tmp_path, "--pages", "method", "--sessions", "2")
+    check_figures(result, proc.stdout, CORE | {f"page.method.{x}" for x in PAGE_FIGURES} | {"memory.pages"}
+                  | {"sessions.warm_cpu", "sessions.method.warm_cpu"})
+    for case in ("at_n", "sample"):  # two tabs, three rounds, one page: six warm views on each store
+        ws = result["sessions"][case]
+        assert ws["sessions"] == 2 and ws["views"] == 6 and list(ws["pages"]) == ["method"]
+        assert ws["server_cpu_s"] > 0 and ws["rss_bytes"] > 0
     page = result["pages"]["at_n"]["pages"]["method"]
     assert page["errors"] == [] and page["charts"] == len(page["chart_bytes"]) >= 1
     assert sum(page["chart_bytes"]) == page["figure_bytes"]
@@ -122,13 +127,17 @@ def test_figures_judge_each_goal_from_the_raw_result():
                         "load_s": 2.0, "errors": []},
         "pages": {"pages": ["p"], "at_n": {"pages": {"p": page}}, "sample": {"pages": {"p": small}}},
         "memory": {"main_bytes": 2 * 1024**3, "pages_bytes": 1024**3, "pages_sample_bytes": 512 * 1024**2},
+        "sessions": {"at_n": {"sessions": 10, "cpu_per_view_s": 0.08, "pages": {"p": {"cpu_per_view_s": 0.12}}},
+                     "sample": {"sessions": 10, "cpu_per_view_s": 0.04, "pages": {"p": {"cpu_per_view_s": 0.03}}}},
     }
     figs = {f.key: f for f in bench.figures(result)}
     met = {k: f.met for k, f in figs.items()}
     assert met == {"load": False, "load.page": None, "scores": True, "concurrency.reads": True,
                    "concurrency.max_latency": True,
                    "page.p.first_render": False, "page.p.rerun": True, "page.p.figure_bytes": False,
+                   "sessions.warm_cpu": True, "sessions.p.warm_cpu": False,
                    "memory.main": False, "memory.pages": True}
     assert figs["load"].ratio == 3.0 and figs["page.p.first_render"].ratio == 4.0
     assert "DuckDB path" in figs["load"].what and figs["load.page"].ratio == 4.5
     assert figs["concurrency.max_latency"].ratio == 0.25 and figs["memory.pages"].ratio == 2.0
+    assert figs["sessions.warm_cpu"].ratio == 2.0 and figs["sessions.p.warm_cpu"].ratio == pytest.approx(4.0)

@@ -387,3 +387,48 @@ def test_pages_on_an_empty_store(tmp_path, monkeypatch, page):
     else:
         assert [s.value for s in at.subheader] == ["Der er ingen data endnu"], "an empty store says what to do"
         assert at.button(key="empty_load_sample"), "and offers the sample"
+
+
+@pytest.fixture(scope="module")
+def wide_store(tmp_path_factory):
+    """A store with more networks than the table shows at once (tools.largesample's generator)."""
+    from netvalue import sample
+    from netvalue.views.networks import TABLE_PAGE_ROWS
+    from tools import largesample
+
+    root = tmp_path_factory.mktemp("wide")
+    frames = largesample.generate(TABLE_PAGE_ROWS + 30)
+    frames["measurements"] = frames["measurements"].head(20_000)  # enough to score; the table is what is tested
+    paths = sample.write_csv(frames, root / "csv")
+    path = root / "wide.duckdb"
+    with Store(path) as s:
+        service.load_files(s, [(p.name, p.read_bytes()) for p in paths], who="test")
+    return path
+
+
+def test_a_long_table_shows_a_page_at_a_time_through_a_language_round_trip(wide_store, tmp_path, monkeypatch):
+    import shutil
+
+    from netvalue.views.networks import TABLE_PAGE_ROWS
+
+    db = tmp_path / "wide.duckdb"
+    shutil.copyfile(wide_store, db)
+    monkeypatch.setenv("NETVALUE_DB", str(db))
+    at = ok(run_app(NETWORKS, params={"from": "2013-01", "to": "2030-12"}))
+    ok(at.selectbox(key="networks_sort_da").set_value("name").run())
+    first = table(at)
+    assert len(first) == TABLE_PAGE_ROWS
+    pager = at.selectbox(key="networks_rows_da")
+    assert pager.options == [f"1–{TABLE_PAGE_ROWS} af {TABLE_PAGE_ROWS + 30}",
+                             f"{TABLE_PAGE_ROWS + 1}–{TABLE_PAGE_ROWS + 30} af {TABLE_PAGE_ROWS + 30}"]
+    ok(pager.select_index(1).run())
+    second = table(at)
+    assert len(second) == 30
+    assert not set(first["network_id"]) & set(second["network_id"]), "each row on one page"
+    assert max(first["name"]) <= min(second["name"]), "the sort runs over every row, then pages"
+    ok(at.segmented_control(key="lang").set_value("en").run())
+    assert at.selectbox(key="networks_rows_en").value == 1
+    assert table(at)["network_id"].tolist() == second["network_id"].tolist()
+    ok(at.text_input(key="networks_search_en").input(first["network_id"].iloc[0]).run())
+    assert table(at)["network_id"].tolist() == [first["network_id"].iloc[0]], "one page: no pager, the match"
+    assert not any(s.key == "networks_rows_en" for s in at.selectbox)

@@ -19,6 +19,7 @@ from netvalue import service
 from netvalue.filters import Filters
 from netvalue.store import Store
 from netvalue.views import StoreSource
+from netvalue.views import networks as nv
 from netvalue.views.method import method_view
 from netvalue.views.networks import (
     COLUMNS,
@@ -183,3 +184,22 @@ def test_one_months_measurements_read_as_a_month(tiny, tiny_loaded):
     many = pd.DataFrame({"period": pd.date_range("2014-01-01", periods=13, freq="MS")})
     assert charts.period_axis(charts.go.Figure(), many["period"]).layout.xaxis.ticktext is None, \
         "more than a year of months: plotly's own date ticks"
+
+
+# -- the table a page at a time ---------------------------------------------------------------------------------
+def test_row_pages_count_rows_from_one():
+    assert nv.row_pages(0) == []
+    assert nv.row_pages(3, size=3) == [(1, 3)]
+    assert nv.row_pages(7, size=3) == [(1, 3), (4, 6), (7, 7)]
+    assert nv.row_pages(nv.TABLE_PAGE_ROWS + 1) == [(1, nv.TABLE_PAGE_ROWS),
+                                                    (nv.TABLE_PAGE_ROWS + 1, nv.TABLE_PAGE_ROWS + 1)]
+
+
+def test_page_of_gives_each_row_once_and_clamps_a_page_past_the_end():
+    rows = pd.DataFrame({"network_id": [f"N{i}" for i in range(7)]})
+    pages = [nv.page_of(rows, p, size=3)["network_id"].tolist() for p in range(3)]
+    assert pages == [["N0", "N1", "N2"], ["N3", "N4", "N5"], ["N6"]]
+    assert nv.page_of(rows, 9, size=3)["network_id"].tolist() == ["N6"]
+    assert nv.page_of(rows, -1, size=3)["network_id"].tolist() == ["N0", "N1", "N2"]
+    assert nv.page_of(rows.iloc[:0], 0, size=3).empty
+    assert rows["network_id"].tolist() == [f"N{i}" for i in range(7)], "the input is not changed"

@@ -62,6 +62,8 @@ PAGE_FIRST_LIMIT_S = 20.0
 PAGE_RERUN_LIMIT_S = 0.5
 FIGURE_BYTES_LIMIT = 2 * 1024 * 1024
 MEMORY_LIMIT = 1.5 * GIB
+WARM_CPU_LIMIT_S = 0.1  # server CPU seconds per warm page view with many sessions at once (tools/wsbench.py)
+SESSIONS = 10
 
 
 @dataclass
@@ -362,6 +364,14 @@ def _env(db: Path) -> dict[str, str]:
     return env
 
 
+def bench_sessions(db: Path, pages: Sequence[str], sessions: int, rounds: int = 3) -> dict[str, object]:
+    """tools/wsbench.py against one store: server CPU per warm page view with `sessions` tabs at once."""
+    from tools import wsbench  # starts a streamlit server: imported only when asked for
+
+    shown = [p for p in pages if p in wsbench.DEFAULT_PAGES]  # the upload page is closed to a bench session
+    return wsbench.measure(db, sessions, rounds, shown)
+
+
 def bench_pages(db: Path, pages: Sequence[str], timeout: float, workdir: Path, repeats: int = 1) -> dict[str, object]:
     """Run tools/bench_pages.py against one store; its JSON (per page timings, figure bytes, peak memory)."""
     out = workdir / f"pages-{db.stem}.json"
@@ -421,6 +431,16 @@ def figures(result: dict) -> list[Figure]:
             rows.append(Figure(f"page.{name}.figure_bytes",
                                f"page {name}: figure JSON bytes ({b['charts']} charts), N vs sample", "bytes",
                                b["figure_bytes"], ref_bytes, "≤ 2 MiB", ok and b["figure_bytes"] <= FIGURE_BYTES_LIMIT))
+    ws = result.get("sessions")
+    if ws and ws["at_n"]["pages"]:
+        big, small = ws["at_n"], ws["sample"]
+        rows.append(Figure("sessions.warm_cpu", f"server CPU per warm page view, {big['sessions']} sessions at once, "
+                           "N vs sample", "s", big["cpu_per_view_s"], small["cpu_per_view_s"],
+                           f"≤ {WARM_CPU_LIMIT_S:g} s", big["cpu_per_view_s"] <= WARM_CPU_LIMIT_S))
+        for name, b in big["pages"].items():
+            rows.append(Figure(f"sessions.{name}.warm_cpu", f"page {name}: server CPU per warm view, N vs sample",
+                               "s", b["cpu_per_view_s"], small["pages"][name]["cpu_per_view_s"],
+                               f"≤ {WARM_CPU_LIMIT_S:g} s", b["cpu_per_view_s"] <= WARM_CPU_LIMIT_S))
     mem = result["memory"]
     rows.append(Figure("memory.main", "peak memory, bench process (load, scores, concurrency)", "bytes",
                        mem["main_bytes"], None, "≤ 1.5 GiB", mem["main_bytes"] <= MEMORY_LIMIT))
@@ -470,7 +490,7 @@ def format_machine(m: dict, load: dict) -> str:
 
 # -- the run ---------------------------------------------------------------------------------------------------------
 def run(networks: int = 2000, pages: Sequence[str] | None = None, repeats: int = 3, page_timeout: float = 300,
-        log: Callable[[str], None] = lambda s: None) -> dict:
+        log: Callable[[str], None] = lambda s: None, sessions: int = SESSIONS) -> dict:
     """The whole benchmark; a JSON-ready dict with machine, raw measurements and the table rows."""
     t0 = time.perf_counter()
     result: dict = {"networks": networks, "started": datetime.now().isoformat(timespec="seconds"),
@@ -499,12 +519,17 @@ def run(networks: int = 2000, pages: Sequence[str] | None = None, repeats: int =
         result["memory"] = {"main_bytes": peak_rss_bytes(), "main_ru_maxrss_bytes": ru_maxrss_bytes()}
         if pages:
             log("pages on the sample ...")
-            small = bench_pages(sample_store(work / "sample.duckdb"), pages, page_timeout, work, repeats)
+            small_db = sample_store(work / "sample.duckdb")
+            small = bench_pages(small_db, pages, page_timeout, work, repeats)
             log(f"pages at {networks} networks ...")
             big = bench_pages(db, pages, page_timeout, work, repeats)
             result["pages"] = {"pages": list(pages), "at_n": big, "sample": small}
             result["memory"]["pages_bytes"] = big["peak_rss_bytes"]
             result["memory"]["pages_sample_bytes"] = small["peak_rss_bytes"]
+            if sessions > 0:
+                log(f"{sessions} sessions at once over the websocket, sample and N ...")
+                result["sessions"] = {"sample": bench_sessions(small_db, pages, sessions),
+                                      "at_n": bench_sessions(db, pages, sessions)}
     result["load_average"]["end"] = load_average()
     result["elapsed_s"] = time.perf_counter() - t0
     result["figures"] = [asdict(f) for f in figures(result)]
@@ -512,7 +537,7 @@ def run(networks: int = 2000, pages: Sequence[str] | None = None, repeats: int =
 
 
 def main(networks: int = 2000, out: Path = DEFAULT_OUT, skip_pages: bool = False, pages: Sequence[str] | None = None,
-         repeats: int = 3) -> int:
+         repeats: int = 3, sessions: int = SESSIONS) -> int:
     """Run, print the machine and the table, write <out>/bench.json; 0 when it ran (goals missed or not)."""
     chosen = [] if skip_pages else list(pages or app_pages())
     unknown = sorted(set(chosen) - set(app_pages()))
@@ -523,7 +548,7 @@ def main(networks: int = 2000, out: Path = DEFAULT_OUT, skip_pages: bool = False
     def log(s: str) -> None:
         print(f"[bench] {s}", file=sys.stderr, flush=True)
 
-    result = run(networks, chosen, repeats, log=log)
+    result = run(networks, chosen, repeats, log=log, sessions=sessions)
     rows = [Figure(**f) for f in result["figures"]]
     print(format_machine(result["machine"], result["load_average"]))
     print(f"data: {networks} networks, {result['data']['measurement_rows']:,} measurement rows "
@@ -554,18 +579,20 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--pages", default=None, help="comma-separated pages to time (default: all of app.py's)")
     p.add_argument("--repeats", type=int, default=3,
                    help="repeats for load, pages (median; default 3) and scores (repeats + 2)")
+    p.add_argument("--sessions", type=int, default=SESSIONS,
+                   help=f"tabs at once for the server-CPU figure (tools/wsbench.py; default {SESSIONS}, 0 skips)")
 
 
 def cli(argv: Sequence[str] | None = None) -> int:
-    """python -m tools.bench [--networks N] [--out DIR] [--skip-pages] [--pages a,b] [--repeats R]"""
+    """python -m tools.bench [--networks N] [--out DIR] [--skip-pages] [--pages a,b] [--repeats R] [--sessions S]"""
     p = argparse.ArgumentParser(prog="python -m tools.bench", description=__doc__.split("\n")[0])
     add_arguments(p)
     args = p.parse_args(argv)
-    if args.networks < 1 or args.repeats < 1:
-        print("--networks and --repeats must be at least 1", file=sys.stderr)
+    if args.networks < 1 or args.repeats < 1 or args.sessions < 0:
+        print("--networks and --repeats must be at least 1, --sessions at least 0", file=sys.stderr)
         return 2
     pages = [x.strip() for x in args.pages.split(",") if x.strip()] if args.pages else None
-    return main(args.networks, args.out, args.skip_pages, pages, args.repeats)
+    return main(args.networks, args.out, args.skip_pages, pages, args.repeats, args.sessions)
 
 
 if __name__ == "__main__":

@@ -30,7 +30,7 @@ if str(ROOT) not in sys.path:
 import st_internals  # noqa: E402
 from tools.harness import streamlit_server  # noqa: E402
 
-DEFAULT_PAGES = ("overview", "networks", "ripples", "depth_breadth", "method")
+DEFAULT_PAGES = ("overview", "networks", "ripples", "depth_breadth", "method", "connections")
 VIEW_TIMEOUT_S = 120.0
 
 
@@ -60,6 +60,16 @@ def server_pid(port: int) -> int:
         except OSError:
             continue
     raise RuntimeError("the server process was not found")
+
+
+def memory_bytes(pid: int) -> dict[str, int]:
+    """The process's resident memory now (VmRSS) and at its peak (VmHWM), in bytes (from /proc)."""
+    out = {}
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        name, _, value = line.partition(":")
+        if name in ("VmRSS", "VmHWM"):
+            out[name] = int(value.split()[0]) * 1024
+    return out
 
 
 class Session:
@@ -96,18 +106,23 @@ async def _run(url: str, pid: int, sessions: int, rounds: int, pages: list[str])
         for page in pages:  # warm: every session sees every page once, so the caches are full
             await asyncio.gather(*(t.view(page) for t in tabs))
         times: dict[str, list[float]] = {p: [] for p in pages}
+        page_cpu = dict.fromkeys(pages, 0.0)
         cpu0, wall0 = cpu_seconds(pid), time.perf_counter()
         for _ in range(rounds):
             for page in pages:
+                before = cpu_seconds(pid)
                 done = await asyncio.gather(*(t.view(page) for t in tabs))
+                page_cpu[page] += cpu_seconds(pid) - before
                 times[page].extend(done)
         cpu, wall = cpu_seconds(pid) - cpu0, time.perf_counter() - wall0
+        memory = memory_bytes(pid)
     finally:
         await asyncio.gather(*(t.close() for t in tabs))
     views = sessions * rounds * len(pages)
     return {"sessions": sessions, "rounds": rounds, "views": views, "server_cpu_s": cpu, "wall_s": wall,
-            "cpu_per_view_s": cpu / views,
-            "pages": {p: {"median_s": statistics.median(v), "worst_s": max(v)} for p, v in times.items()}}
+            "cpu_per_view_s": cpu / views, "rss_bytes": memory.get("VmRSS"), "peak_rss_bytes": memory.get("VmHWM"),
+            "pages": {p: {"median_s": statistics.median(v), "worst_s": max(v),
+                          "cpu_per_view_s": page_cpu[p] / (sessions * rounds)} for p, v in times.items()}}
 
 
 def measure(db: Path, sessions: int = 10, rounds: int = 3, pages: list[str] | None = None) -> dict[str, object]:
@@ -128,8 +143,13 @@ def main(argv: list[str] | None = None) -> int:
         r = measure(db, args.sessions, args.rounds, [x for x in args.pages.split(",") if x])
     print(f"{r['sessions']} sessions × {r['rounds']} rounds = {r['views']} warm page views in {r['wall_s']:.1f} s")
     print(f"server CPU per warm page view: {r['cpu_per_view_s']:.3f} s (goal ≤ 0.1 s)")
+    if r["rss_bytes"]:
+        mib = 2**20
+        print(f"server memory after the rounds: {r['rss_bytes'] / mib:.0f} MiB "
+              f"(peak {r['peak_rss_bytes'] / mib:.0f} MiB)")
     for page, v in r["pages"].items():  # type: ignore[union-attr]
-        print(f"  {page:<14} median {v['median_s']:.2f} s  worst {v['worst_s']:.2f} s")
+        print(f"  {page:<14} CPU {v['cpu_per_view_s']:.3f} s/view  median {v['median_s']:.2f} s  "
+              f"worst {v['worst_s']:.2f} s")
     return 0
 
 

@@ -32,6 +32,9 @@ COLUMNS: tuple[str, ...] = ("name", "overall", "thin", *SHARES, *PERSPECTIVES, "
                             "people", "units", "partners", "net_dkk", "leader", "network_id")
 # Up to this many months the network's scores over time are drawn month by month, above it quarter by quarter.
 MONTHLY_UP_TO = 24
+# The table shows this many rows at a time: styling and sending 2,000 rows cost the server 0.2 CPU-s on every
+# rerun of every session (tools/wsbench.py); the sort and search above the table work on all rows.
+TABLE_PAGE_ROWS = 200
 
 
 @dataclass(frozen=True)
@@ -64,17 +67,32 @@ def networks_view(src: Source, f: Filters) -> NetworksView:
 def table_rows(table: pd.DataFrame, query: str | None, sort_by: str, lang: str) -> pd.DataFrame:
     """The rows the table shows: those matching the search (the translated type too), sorted (ties by name),
     with type, status and thin evidence as text and the evidence shares in percent."""
-    type_labels = table["type"].map(lambda x: label("type", x, lang))
-    rows = explain.search(table, query, extra=type_labels)
+    # Each distinct value is translated once (a dict lookup per row): this runs on every rerun of the page.
+    type_label = {x: label("type", x, lang) for x in table["type"].unique()}
+    rows = explain.search(table, query, extra=table["type"].map(type_label))
     sort_by = sort_by if sort_by in SORT_OPTIONS else "overall"
     rows = rows.sort_values([sort_by, "name"], ascending=[sort_by in ASCENDING, True],
                             na_position="last").reset_index(drop=True)
+    status = {True: t("networks.running", lang), False: t("networks.ended", lang)}
+    thin = {True: t("evidence.thin", lang), False: ""}
     return rows.assign(
-        type=rows["type"].map(lambda x: label("type", x, lang)),
-        active=rows["active"].map(lambda a: t("networks.running" if a else "networks.ended", lang)),
-        thin=rows["thin"].map(lambda x: t("evidence.thin", lang) if x else ""),
+        type=rows["type"].map(type_label),
+        active=rows["active"].map(lambda a: status[bool(a)]),
+        thin=rows["thin"].map(lambda x: thin[bool(x)]),
         **{c: 100 * rows[c] for c in SHARES},
     )
+
+
+def row_pages(n: int, size: int = TABLE_PAGE_ROWS) -> list[tuple[int, int]]:
+    """The table's pages as (first, last) row numbers counted from 1: [(1, 200), (201, 400), ...]."""
+    return [(first, min(first + size - 1, n)) for first in range(1, n + 1, size)]
+
+
+def page_of(rows: pd.DataFrame, page: int, size: int = TABLE_PAGE_ROWS) -> pd.DataFrame:
+    """The rows of one page of the table (page counted from 0; a page past the end gives the last page)."""
+    last = max(0, (len(rows) - 1) // size)
+    page = min(max(0, page), last)
+    return rows.iloc[page * size:(page + 1) * size]
 
 
 def download_frame(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
