@@ -141,3 +141,13 @@ def test_figures_judge_each_goal_from_the_raw_result():
     assert "DuckDB path" in figs["load"].what and figs["load.page"].ratio == 4.5
     assert figs["concurrency.max_latency"].ratio == 0.25 and figs["memory.pages"].ratio == 2.0
     assert figs["sessions.warm_cpu"].ratio == 2.0 and figs["sessions.p.warm_cpu"].ratio == pytest.approx(4.0)
+
+
+def test_the_server_settings_the_warm_view_figure_rests_on():
+    """tools/wsbench.py measured two thirds of the server's CPU per warm view in Streamlit's post-run full garbage
+    collection and a fifth in the source watcher; .streamlit/config.toml turns both off (read the way Streamlit
+    reads it, from the folder `streamlit run` starts in)."""
+    code = ("from streamlit import config; config.get_config_options(force_reparse=True); "
+            "print(config.get_option('runner.postScriptGC'), config.get_option('server.fileWatcherType'))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "none"]
