@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import os
 import threading
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -105,6 +106,10 @@ class _CachedSource:
 
     def period_range(self) -> tuple[date | None, date | None]:
         return period_range()
+
+    def measurements(self, network_ids: Sequence[str]) -> pd.DataFrame:
+        # Not cached here: the view that asks (a network's page) is cached as a whole.
+        return store().measurements(list(network_ids))
 
 
 def source() -> _CachedSource:

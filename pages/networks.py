@@ -37,12 +37,6 @@ names = view.names
 weights_text = ui.weights_text(f.weight_map, L)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-def _measurements(path: str, ver: int, network_id: str) -> pd.DataFrame:
-    """One network's raw measurements (drill-down only), cached until the store changes."""
-    return ui.store().measurements([network_id])
-
-
 def _open(network_id: str | None) -> None:
     """Show a network's page (None: the table). The choice lives in the URL as ?network=<id>, to be shared."""
     if network_id is None:
@@ -265,8 +259,7 @@ else:
 
     # -- Down to the measurements ----------------------------------------------------------------------------------
     st.subheader(ui.tr("networks.measurements"))
-    measured = nv.measurement_rows(_measurements(ui.store().path, ui.version(), chosen), me)
-    _indicator_history(measured, me.breakdown, L)
+    _indicator_history(me.measurements, me.breakdown, L)
 
 # -- Over time ------------------------------------------------------------------------------------------------
 st.plotly_chart(me.timeline_chart, width="stretch", key="network_timeline")

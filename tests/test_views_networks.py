@@ -24,7 +24,6 @@ from netvalue.views.method import method_view
 from netvalue.views.networks import (
     COLUMNS,
     download_frame,
-    measurement_rows,
     network_view,
     networks_view,
     table_rows,
@@ -122,14 +121,14 @@ def test_one_networks_page(tiny):
 
 def test_measurement_rows_keep_to_the_window(tiny, tiny_loaded):
     me = network_view(tiny, Filters(start=FEB, end=FEB), "N1")
-    rows = measurement_rows(tiny_loaded.measurements(["N1"]), me)
+    rows = me.measurements
     assert rows[["indicator_id", "value", "score", "evidence"]].values.tolist() == [["sat", 5.0, 100.0,
                                                                                     "self_reported"]]
 
 
 def test_a_network_without_measurements(tiny):
     me = network_view(tiny, Filters(start=FEB, end=FEB), "N2")
-    assert not me.measured and me.indicator_chart is None
+    assert not me.measured and me.indicator_chart is None and me.measurements.empty
     assert pd.isna(me.figures["overall"]) and me.figures["n"] == 0 and me.terms == ()
 
 
@@ -178,7 +177,7 @@ def test_one_months_measurements_read_as_a_month(tiny, tiny_loaded):
     from netvalue.charts import networks as charts
 
     me = network_view(tiny, Filters(start=FEB, end=FEB), "N1")
-    rows = measurement_rows(tiny_loaded.measurements(["N1"]), me)
+    rows = me.measurements
     fig = charts.indicator_history(rows, me.breakdown.iloc[0], "en")
     assert list(fig.layout.xaxis.ticktext) == ["February 2014"]
     many = pd.DataFrame({"period": pd.date_range("2014-01-01", periods=13, freq="MS")})

@@ -7,6 +7,8 @@ from datetime import date
 
 import pandas as pd
 
+from netvalue.schema import RECORD_TYPES
+
 T = pd.Timestamp
 NAT = pd.NaT
 
@@ -33,6 +35,13 @@ class FrameSource:
 
     def period_range(self) -> tuple[date | None, date | None]:
         return self.bounds
+
+    def measurements(self, network_ids: list[str]) -> pd.DataFrame:
+        m = self.tables.get("measurements")
+        if m is None:
+            m = pd.DataFrame({c: pd.Series(dtype="datetime64[us]" if c == "period" else "float64" if c == "value"
+                                           else "str") for c in RECORD_TYPES["measurements"].column_names})
+        return m[m["network_id"].isin(network_ids)]
 
 
 def tiny() -> FrameSource:

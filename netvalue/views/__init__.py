@@ -8,6 +8,7 @@ both for the same filters (tests/test_views_invariants.py checks it).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Protocol
 
@@ -15,13 +16,16 @@ import pandas as pd
 
 
 class Source(Protocol):
-    """Where views read data: a record type's rows, measurements aggregated by DuckDB, the data's months."""
+    """Where views read data: a record type's rows, measurements aggregated by DuckDB, the data's months, and
+the raw measurements of a few networks (a network's drill-down)."""
 
     def table(self, name: str) -> pd.DataFrame: ...
 
     def stats(self, grain: str, start: date | None, end: date | None) -> pd.DataFrame: ...
 
     def period_range(self) -> tuple[date | None, date | None]: ...
+
+    def measurements(self, network_ids: Sequence[str]) -> pd.DataFrame: ...
 
 
 class StoreSource:
@@ -39,3 +43,6 @@ class StoreSource:
 
     def period_range(self) -> tuple[date | None, date | None]:
         return self._store.period_range()  # type: ignore[attr-defined]
+
+    def measurements(self, network_ids: Sequence[str]) -> pd.DataFrame:
+        return self._store.measurements(list(network_ids))  # type: ignore[attr-defined]

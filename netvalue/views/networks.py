@@ -126,6 +126,7 @@ class NetworkView:
     timeline: pd.DataFrame  # explain.timeline at timeline_grain
     timeline_grain: str  # month | quarter
     timeline_chart: go.Figure
+    measurements: pd.DataFrame  # its raw measurements in the window, each with its score (the drill-down)
     units: pd.DataFrame  # explain.network_units, internal units
     partners: pd.DataFrame  # explain.network_units, external partners
     stories: pd.DataFrame  # newest first
@@ -207,12 +208,10 @@ def network_view(src: Source, f: Filters, network_id: str) -> NetworkView | None
         evidence_chart=None if breakdown.empty else charts.evidence_bar(breakdown, f.lang),
         timeline=timeline, timeline_grain=grain,
         timeline_chart=charts.network_timeline(timeline, f.lang, grain),
+        measurements=explain.measurement_scores(src.measurements([network_id]), breakdown, win.start, win.end),
         units=units[~units["external"]].reset_index(drop=True),
         partners=units[units["external"]].reset_index(drop=True),
         stories=stories.reset_index(drop=True), parent=parent, children=children,
     )
 
 
-def measurement_rows(measurements: pd.DataFrame, view: NetworkView) -> pd.DataFrame:
-    """The network's raw measurements in the view's window, each with its own score (the drill-down)."""
-    return explain.measurement_scores(measurements, view.breakdown, view.window.start, view.window.end)
