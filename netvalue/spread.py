@@ -148,8 +148,11 @@ def _period_no(d: date | pd.Timestamp, grain: str) -> int:
 
 
 def _period_start(p: np.ndarray, grain: str) -> pd.Series:
-    m = np.asarray(p, dtype="int64") * MONTHS_PER_PERIOD[grain]
-    return pd.to_datetime(pd.DataFrame({"year": m // 12, "month": m % 12 + 1, "day": 1})).astype("datetime64[us]")
+    # Each distinct period is dated once: p has a row per (period, network, unit) link, 10⁵–10⁶ of them.
+    uniq, inverse = np.unique(np.asarray(p, dtype="int64"), return_inverse=True)
+    m = uniq * MONTHS_PER_PERIOD[grain]
+    starts = pd.to_datetime(pd.DataFrame({"year": m // 12, "month": m % 12 + 1, "day": 1})).astype("datetime64[us]")
+    return pd.Series(starts.to_numpy()[inverse.ravel()])
 
 
 def periods(start: date | pd.Timestamp, end: date | pd.Timestamp, grain: str = "month") -> pd.Series:
@@ -201,16 +204,25 @@ def active_links(participation: pd.DataFrame, start: date, end: date, grain: str
     lo, hi = _period_no(start, grain), _period_no(end, grain)
     first, last = _spans(participation["joined_on"], participation["left_on"], lo, hi, grain)
     keep = first <= last
-    p = participation.loc[keep, ["network_id", "unit_id", "joined_on", "people"]]
+    p = participation.loc[keep]
+    # Sorted integer codes instead of the ids: the expanded rows (one per spell per period, about a million at
+    # 2,000 networks over six years) sort and dedupe in numpy, and each id is looked up once at the end.
+    net_code, nets = pd.factorize(p["network_id"], sort=True)
+    unit_code, units = pd.factorize(p["unit_id"], sort=True)
+    joined = p["joined_on"].to_numpy(dtype="datetime64[us]").astype("int64")
+    people = p["people"].fillna(0).to_numpy(dtype="int64")
     rows, pno = _expand(first[keep], last[keep])
-    x = p.iloc[rows].assign(pno=pno)
-    x = x.sort_values(["pno", "network_id", "unit_id", "joined_on"], kind="stable")
-    x = x.drop_duplicates(["pno", "network_id", "unit_id"], keep="last")
+    net, unit = net_code[rows], unit_code[rows]
+    # Stable, last key first: by period, network, unit, then joined, so the latest-joined spell comes last.
+    order = np.lexsort((joined[rows], unit, net, pno))
+    pno, net, unit, rows = pno[order], net[order], unit[order], rows[order]
+    last_of_key = np.ones(len(order), dtype=bool)
+    last_of_key[:-1] = (pno[1:] != pno[:-1]) | (net[1:] != net[:-1]) | (unit[1:] != unit[:-1])
     out = pd.DataFrame({
-        "period": _period_start(x["pno"].to_numpy(), grain).to_numpy(),
-        "network_id": x["network_id"].to_numpy(),
-        "unit_id": x["unit_id"].to_numpy(),
-        "people": x["people"].fillna(0).to_numpy(dtype="int64"),
+        "period": _period_start(pno[last_of_key], grain).to_numpy(),
+        "network_id": nets.take(net[last_of_key]).astype("str"),
+        "unit_id": units.take(unit[last_of_key]).astype("str"),
+        "people": people[rows[last_of_key]],
     })
     return out.astype({"network_id": "str", "unit_id": "str"})
 

@@ -278,6 +278,38 @@ def test_active_links_follow_the_documented_rule(join_day, leave_day, month_offs
     assert len(got) == int(rule)
 
 
+_SPELL = st.tuples(st.sampled_from(["N1", "N2", "N10"]), st.sampled_from(["U1", "U2", "Ü3"]),
+                   st.integers(0, 200), st.one_of(st.none(), st.integers(0, 200)), st.integers(0, 9))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_SPELL, min_size=0, max_size=12), st.integers(0, 5), st.integers(0, 5),
+       st.sampled_from(["month", "quarter"]))
+def test_active_links_equal_a_spell_by_spell_reading(spells, first, length, grain):
+    """Against the rule read one period at a time: each (period, network, unit) whose spell covers part of the
+    period, once, with the people of the latest-joined covering spell (the later row on a tie)."""
+    base = pd.Timestamp("2020-01-01")
+    rows = [(n, u, (base + pd.Timedelta(days=j)).date().isoformat(),
+             None if leave is None else (base + pd.Timedelta(days=j + leave)).date().isoformat(), people)
+            for n, u, j, leave, people in spells]
+    p = part(rows) if rows else part([("N1", "U1", "2020-01-01", None, 1)]).iloc[0:0]
+    step = sp.MONTHS_PER_PERIOD[grain]
+    start = (base + pd.DateOffset(months=first * step)).date()
+    end = (base + pd.DateOffset(months=(first + length) * step)).date()
+    got = sp.active_links(p, start, end, grain)
+    expected = []
+    for period in sp.periods(start, end, grain):
+        period_end = period + pd.DateOffset(months=step) - pd.Timedelta(days=1)
+        best: dict[tuple[str, str], tuple[pd.Timestamp, int]] = {}
+        for n, u, j, left, people in rows:
+            if pd.Timestamp(j) <= period_end and (left is None or pd.Timestamp(left) >= period):
+                if (n, u) not in best or pd.Timestamp(j) >= best[(n, u)][0]:
+                    best[(n, u)] = (pd.Timestamp(j), people)
+        expected += [(period, n, u, best[(n, u)][1]) for n, u in sorted(best)]
+    want = pd.DataFrame(expected, columns=["period", "network_id", "unit_id", "people"])
+    assert list(got.itertuples(index=False, name=None)) == list(want.itertuples(index=False, name=None))
+
+
 def test_active_networks_by_start_and_end():
     n = nets([("N1", "a", "welfare", "U1", "2020-01-31", "2020-02-01", None),
               ("N2", "b", "learning", "U2", "2019-01-01", None, None),
