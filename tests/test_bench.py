@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CORE = {"load", "load.process", "load.page", "load.check", "scores", "concurrency.reads", "concurrency.max_latency",
         "memory.main"}
 RECORD_ONLY = {"load.page"}  # figures printed for the record, with no goal
-PAGE_FIGURES = ("first_render", "rerun", "figure_bytes")
+PAGE_FIGURES = ("first_render", "first_render_cpu", "rerun", "figure_bytes")
 
 
 def run_cli(out: Path, *args: str) -> tuple[subprocess.CompletedProcess, dict]:
@@ -118,8 +118,10 @@ def test_bench_module_imports_neither_streamlit_nor_duckdb():
 
 
 def test_figures_judge_each_goal_from_the_raw_result():
-    page = {"first_render_s": 4.0, "rerun_s": 0.2, "charts": 1, "figure_bytes": 3 * 1024 * 1024, "errors": []}
-    small = {"first_render_s": 1.0, "rerun_s": 0.1, "charts": 1, "figure_bytes": 1000, "errors": []}
+    page = {"first_render_s": 4.0, "first_render_cpu_s": 2.5, "rerun_s": 0.2, "charts": 1,
+            "figure_bytes": 3 * 1024 * 1024, "errors": []}
+    small = {"first_render_s": 1.0, "first_render_cpu_s": 1.0, "rerun_s": 0.1, "charts": 1, "figure_bytes": 1000,
+             "errors": []}
     result = {
         "load": {"netvalue_s": 3.0, "reference_s": 1.0, "rows": 10, "fast_path": True, "page_s": 4.5},
         "scores": {"netvalue_s": 0.2, "reference_s": 0.1, "networks_scored": 2},
@@ -134,7 +136,8 @@ def test_figures_judge_each_goal_from_the_raw_result():
     met = {k: f.met for k, f in figs.items()}
     assert met == {"load": False, "load.page": None, "scores": True, "concurrency.reads": True,
                    "concurrency.max_latency": True,
-                   "page.p.first_render": False, "page.p.rerun": True, "page.p.figure_bytes": False,
+                   "page.p.first_render": False, "page.p.first_render_cpu": True, "page.p.rerun": True,
+                   "page.p.figure_bytes": False,
                    "sessions.warm_cpu": True, "sessions.p.warm_cpu": False,
                    "memory.main": False, "memory.pages": True}
     assert figs["load"].ratio == 3.0 and figs["page.p.first_render"].ratio == 4.0
