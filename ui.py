@@ -215,11 +215,12 @@ def sidebar_filters() -> flt.Filters:
                                     format_func=lambda m: windows.month_label(flt.parse_month(m), L))
             ss["_period"] = (a, b)
             start, end = flt.parse_month(a), flt.parse_month(b)
-            left, right = st.columns(2)
-            if left.button(i18n.t("filters.last_12", L), key="period_last_12", width="stretch"):
+            left, right = st.columns(2, gap="xsmall")
+            # wrap: a narrow sidebar cut "Seneste 12 mdr." to "Seneste 12 …"; the label wraps instead.
+            if left.button(i18n.t("filters.last_12", L), key="period_last_12", width="stretch", wrap=True):
                 w = windows.last_months((lo, hi))
                 _set_period(flt.month_str(w.start), flt.month_str(w.end))
-            if right.button(i18n.t("filters.all_history", L), key="period_all", width="stretch"):
+            if right.button(i18n.t("filters.all_history", L), key="period_all", width="stretch", wrap=True):
                 _set_period(opts[0], opts[-1])
         kept = [x for x in ss["_types"] if x in NETWORK_TYPES]
         types = st.multiselect(i18n.t("filters.types", L), options=list(NETWORK_TYPES), default=kept,

@@ -57,7 +57,8 @@ def _curve(view: MethodView, lang: str) -> None:
     options = list(names)
     kept = ss.get("_method_indicator")
     pick = st.selectbox(ui.tr("method.curve_pick"), options, key=f"method_indicator_{lang}",
-                        index=options.index(kept) if kept in options else 0, format_func=names.get)
+                        index=options.index(kept) if kept in options else 0, format_func=names.get,
+                        placeholder=ui.tr("app.choose"))
     ss["_method_indicator"] = pick
     st.plotly_chart(ui.view("method_curve", f, pick), width="stretch", key="method_curve")
     st.caption(ui.tr("method.how_curve"))

@@ -88,7 +88,7 @@ def _indicator_history(measured: pd.DataFrame, breakdown: pd.DataFrame, lang: st
     kept = ss.get("_network_indicator")
     pick = st.selectbox(ui.tr("networks.indicator"), options, key=f"network_indicator_{lang}",
                         index=options.index(kept) if kept in options else 0,
-                        format_func=lambda i: ind_names.get(i, i))
+                        format_func=lambda i: ind_names.get(i, i), placeholder=ui.tr("app.choose"))
     ss["_network_indicator"] = pick
     ind = breakdown[breakdown["indicator_id"] == pick].iloc[0]
     left, right = st.columns([3, 2])
@@ -130,7 +130,7 @@ if chosen is None:
     kept_sort = ss.get("_networks_sort")
     sort_by = right.selectbox(ui.tr("networks.sort"), nv.SORT_OPTIONS, key=f"networks_sort_{L}",
                               index=nv.SORT_OPTIONS.index(kept_sort) if kept_sort in nv.SORT_OPTIONS else 0,
-                              format_func=partial(_sort_label, lang=L))
+                              format_func=partial(_sort_label, lang=L), placeholder=ui.tr("app.choose"))
     ss["_networks_sort"] = sort_by
     shown = nv.table_rows(view.table, query, sort_by, L)
     if shown.empty:
@@ -151,7 +151,8 @@ if chosen is None:
             # The language is bound here: Streamlit may call format_func after the run.
             format_func=lambda i: t("networks.rows_option", L, first=formats.integer(pages[i][0], L),
                                     last=formats.integer(pages[i][1], L), n=formats.integer(len(shown), L)),
-            help=ui.tr("networks.rows_help", size=formats.integer(nv.TABLE_PAGE_ROWS, L)))
+            help=ui.tr("networks.rows_help", size=formats.integer(nv.TABLE_PAGE_ROWS, L)),
+            placeholder=ui.tr("app.choose"))
         ss["_networks_rows"] = page
     part = nv.page_of(shown, page)
     st.dataframe(

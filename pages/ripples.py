@@ -22,7 +22,8 @@ def _rings(f: flt.Filters, ids: tuple[str, ...], names: dict[str, str], drawn_fo
     cannot redraw: a new network reruns the whole page (drawn_for is the network the page was drawn for)."""
     left, right = st.columns([3, 1])
     choice = left.selectbox(ui.tr("ripples.choose_network"), [ALL, *ids], key="ripples_network",
-                            format_func=lambda n: ui.tr("ripples.all_networks") if n == ALL else f"{n} · {names[n]}")
+                            format_func=lambda n: ui.tr("ripples.all_networks") if n == ALL else f"{n} · {names[n]}",
+                            placeholder=ui.tr("app.choose"))
     if choice != drawn_for:
         st.rerun()
     step = right.segmented_control(ui.tr("ripples.grain"), list(RING_STEPS), default="month", required=True,

@@ -337,7 +337,7 @@ if pending not in by_id:
     c1, c2 = st.columns([4, 1], vertical_alignment="bottom")
     # Keyed by the newest batch, so that after a save or an undo the picker starts at the newest upload again.
     pick = c1.selectbox(ui.tr("upload.undo_pick"), list(by_id), format_func=_option,
-                        key=f"upload_undo_pick_{max(by_id)}")
+                        key=f"upload_undo_pick_{max(by_id)}", placeholder=ui.tr("app.choose"))
     if c2.button(ui.tr("upload.undo"), key="upload_undo", icon=":material/undo:"):
         ss["upload_undo_pending"] = pick
         st.rerun()

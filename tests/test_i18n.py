@@ -276,3 +276,16 @@ def test_every_text_lives_in_the_toml_catalogue():
 
     folder = Path(__file__).resolve().parent.parent / "netvalue" / "i18n"
     assert sorted(p.name for p in folder.glob("*.py")) == ["__init__.py"], "convert with tools/i18n_to_toml.py"
+
+
+def test_every_drop_down_has_a_placeholder_in_the_users_language():
+    """Streamlit's own placeholder is English ("Choose an option"); a Danish page said it in the DOM."""
+    missing = []
+    for path in [ROOT / "app.py", ROOT / "ui.py", *sorted((ROOT / "pages").glob("*.py"))]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and node.func.attr in ("selectbox", "multiselect")
+                    and not any(k.arg == "placeholder" for k in node.keywords)):
+                missing.append(f"{path.name}:{node.lineno}")
+    assert missing == []
+    assert i18n.t("app.choose", "da") == "Vælg"

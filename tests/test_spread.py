@@ -302,9 +302,9 @@ def test_active_links_equal_a_spell_by_spell_reading(spells, first, length, grai
         period_end = period + pd.DateOffset(months=step) - pd.Timedelta(days=1)
         best: dict[tuple[str, str], tuple[pd.Timestamp, int]] = {}
         for n, u, j, left, people in rows:
-            if pd.Timestamp(j) <= period_end and (left is None or pd.Timestamp(left) >= period):
-                if (n, u) not in best or pd.Timestamp(j) >= best[(n, u)][0]:
-                    best[(n, u)] = (pd.Timestamp(j), people)
+            covers = pd.Timestamp(j) <= period_end and (left is None or pd.Timestamp(left) >= period)
+            if covers and ((n, u) not in best or pd.Timestamp(j) >= best[(n, u)][0]):
+                best[(n, u)] = (pd.Timestamp(j), people)
         expected += [(period, n, u, best[(n, u)][1]) for n, u in sorted(best)]
     want = pd.DataFrame(expected, columns=["period", "network_id", "unit_id", "people"])
     assert list(got.itertuples(index=False, name=None)) == list(want.itertuples(index=False, name=None))
