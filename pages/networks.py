@@ -143,6 +143,10 @@ if chosen is None:
     # Past TABLE_PAGE_ROWS rows the table shows a page at a time (the sort and search above cover every row).
     pages = nv.row_pages(len(shown))
     page = 0
+    if ss.get("_networks_rows_for") != (query, sort_by):  # a new search or sort starts on its first page
+        ss["_networks_rows_for"] = (query, sort_by)
+        ss["_networks_rows"] = 0
+        ss.pop(f"networks_rows_{L}", None)
     if len(pages) > 1:
         kept_page = ss.get("_networks_rows", 0)
         page = st.selectbox(

@@ -429,6 +429,8 @@ def test_a_long_table_shows_a_page_at_a_time_through_a_language_round_trip(wide_
     ok(at.segmented_control(key="lang").set_value("en").run())
     assert at.selectbox(key="networks_rows_en").value == 1
     assert table(at)["network_id"].tolist() == second["network_id"].tolist()
+    ok(at.selectbox(key="networks_sort_en").set_value("overall").run())
+    assert at.selectbox(key="networks_rows_en").value == 0, "a new sort starts on its first page"
     ok(at.text_input(key="networks_search_en").input(first["network_id"].iloc[0]).run())
     assert table(at)["network_id"].tolist() == [first["network_id"].iloc[0]], "one page: no pager, the match"
     assert not any(s.key == "networks_rows_en" for s in at.selectbox)
