@@ -16,10 +16,10 @@ import pandas as pd
 import streamlit as st
 
 import st_internals
-from netvalue import access, backups, formats, i18n, orgtree, scoring, service, windows
+from netvalue import access, backups, formats, i18n, orgtree, service, windows
 from netvalue import filters as flt
 from netvalue.explain import escape_markdown
-from netvalue.schema import NETWORK_TYPES, PERSPECTIVES
+from netvalue.schema import NETWORK_TYPES
 from netvalue.store import Store, default_path
 from netvalue.views.registry import REGISTRY
 
@@ -259,8 +259,7 @@ def _set_period(a: str, b: str) -> None:
 
 
 def weights_text(weights: dict[str, float], lang_: str) -> str:
-    w = scoring.normalise_weights(weights)
-    return ", ".join(f"{i18n.label('perspective', p, lang_)} {formats.percent(w[p], lang_)}" for p in PERSPECTIVES)
+    return formats.weights(weights, lang_)
 
 
 def current_filters() -> flt.Filters:

@@ -283,3 +283,13 @@ def styler(df: pd.DataFrame, lang: str = "da", decimals: Mapping[str, int | None
             style = style.format(na_rep=MISSING, thousands=group, decimal=dec, precision=spec.get(column) or 0,
                                  subset=[column])
     return style
+
+
+def weights(weights_: Mapping[str, float], lang: str = "da") -> str:
+    """The weights in use as every page and the report name them: 'Borger 33 %, Kommune 33 %, …' (normalised)."""
+    from netvalue.i18n import label
+    from netvalue.schema import PERSPECTIVES
+    from netvalue.scoring import normalise_weights
+
+    w = normalise_weights(weights_)
+    return ", ".join(f"{label('perspective', p, lang)} {percent(w[p], lang)}" for p in PERSPECTIVES)

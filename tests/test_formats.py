@@ -203,3 +203,16 @@ def test_percent_ticks_write_the_readers_percentages():
     assert da["tickvals"] == [0.0, 0.2, 0.4, 0.6, 0.8, 1.0]
     assert da["ticktext"][:2] == ["0\u00a0%", "20\u00a0%"]
     assert percent_ticks("en", 0.3)["ticktext"] == ["0%", "5%", "10%", "15%", "20%", "25%", "30%"]
+
+
+@pytest.mark.parametrize(("w", "lang", "text"), [
+    ({"citizen": 1, "economy": 1, "staff": 2}, "da",
+     "Borger 25\u00a0%, Kommune (økonomi) 25\u00a0%, Medarbejder (trivsel og faglighed) 50\u00a0%"),
+    ({"citizen": 3, "economy": 1, "staff": 0}, "en", "Citizen 75%, Economy 25%, Staff 0%"),
+])
+def test_weights_sentence_one_home(w, lang, text):
+    import ui
+    from netvalue import report
+
+    assert formats.weights(w, lang) == text
+    assert report.weights_text(w, lang) == ui.weights_text(w, lang) == text

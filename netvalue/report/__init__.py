@@ -18,13 +18,13 @@ from datetime import date, datetime
 import pandas as pd
 
 from netvalue import filters as flt
-from netvalue import formats, scoring
+from netvalue import formats
 from netvalue import keyfigures as kf
 from netvalue.charts import alt_text
 from netvalue.i18n import label, t
 from netvalue.report.document import Block, Document, Section, footer_html, render_html
 from netvalue.report.pdf import ChromiumMissing, PrintFailed, chromium_path, html_to_pdf, printer
-from netvalue.schema import NETWORK_TYPES, PERSPECTIVES
+from netvalue.schema import NETWORK_TYPES
 from netvalue.views import Source, StoreSource
 from netvalue.views.overview import OverviewView, figure_label, figure_text, overview_view, trend_caption
 from netvalue.views.ripples import ripples_view
@@ -88,8 +88,7 @@ def plain(text: str) -> str:
 
 
 def weights_text(weights: dict[str, float], lang: str) -> str:
-    w = scoring.normalise_weights(weights)
-    return ", ".join(f"{label('perspective', p, lang)} {formats.percent(w[p], lang)}" for p in PERSPECTIVES)
+    return formats.weights(weights, lang)
 
 
 def day_text(d: date | None, lang: str) -> str:
