@@ -99,10 +99,15 @@ class Problem:
 
     def message(self, lang: str = "en") -> str:
         """What is wrong, with the count when this line stands for many."""
-        text = t(f"problem.{self.code}", lang, **dict(self.params))
+        # A decimal figure in a message (a file's size) is written the reader's way: 52,4 MB in Danish.
+        text = t(f"problem.{self.code}", lang, **{k: _decimal(v, lang) for k, v in self.params})
         if self.count > 1:
             text += " " + t("where.times", lang, n=_count(self.count, lang), shown=len(self.lines))
         return text
+
+
+def _decimal(value: object, lang: str) -> object:
+    return f"{value:.1f}".replace(".", "," if lang == "da" else ".") if isinstance(value, float) else value
 
 
 def _count(n: int, lang: str) -> str:
@@ -343,7 +348,8 @@ def sniff_delimiter(first_line: str) -> str:
     return best
 
 
-def _problem(name: str, code: str, line: int | None = None, sheet: str | None = None, **params: str) -> IngestError:
+def _problem(name: str, code: str, line: int | None = None, sheet: str | None = None,
+             **params: str | float) -> IngestError:
     return IngestError([Problem(name, line, None, None, code, "", sheet, tuple(params.items()))])
 
 
@@ -352,7 +358,8 @@ def read_tables(data: bytes, filename: str) -> list[Table]:
     readable. Notes (sheets skipped, title rows passed over) ride on the tables (Table.notes)."""
     name = PurePath(filename).name or "upload"
     if len(data) > MAX_BYTES:
-        raise _problem(name, "too_large", size=f"{len(data) / 1e6:.1f}", limit=f"{MAX_BYTES / 1e6:.0f}")
+        # In MiB, as Streamlit counts its 50 MB upload limit, so both say the same limit.
+        raise _problem(name, "too_large", size=len(data) / 2**20, limit=f"{MAX_BYTES // 2**20}")
     if not data.strip():
         raise _problem(name, "empty_file")
     if data.startswith(b"PK\x03\x04"):

@@ -548,6 +548,12 @@ def test_old_xls_signature():
     assert where(p) == ("gammel.xls", None, None, "old_xls")
 
 
+def test_file_size_in_a_message_is_written_the_readers_way():
+    p = only(refused([("stor.csv", b"x" * (ingest.MAX_BYTES + 2_450_000))]))
+    assert p.message("da") == "Filen er for stor (52,3 MB; højst 50 MB)."
+    assert p.message("en") == "The file is too large (52.3 MB; at most 50 MB)."
+
+
 def test_broken_xlsx():
     p = only(refused([("ødelagt.xlsx", b"PK\x03\x04" + bytes(100))]))
     assert where(p) == ("ødelagt.xlsx", None, None, "bad_xlsx")
