@@ -283,7 +283,7 @@ STATIC = Path(__file__).resolve().parent / "static"
 
 @functools.cache
 def _page_assets() -> tuple[str, str]:
-    css = "\n".join((STATIC / name).read_text(encoding="utf-8") for name in ("print.css", "phone.css"))
+    css = "\n".join((STATIC / name).read_text(encoding="utf-8") for name in ("screen.css", "print.css", "phone.css"))
     # The hook's own element container takes no room; the script still runs.
     css += '\n[data-testid="stElementContainer"]:has(.nv-print-hook) { display: none !important; }'
     script = (STATIC / "print.js").read_text(encoding="utf-8")

@@ -33,14 +33,16 @@ HELP = {"networks": ui.tr("overview.active_help", running=view.running), "units"
 
 
 # -- Key figures -----------------------------------------------------------------------------------------------
-for row in (view.figures[:5], view.figures[5:]):
-    cols = st.columns(len(row))
+# How much network work (4), then what it is worth: kroner, wider so "5,3 mio. kr." is never cut, and the legs.
+for row, widths in ((view.figures[:4], [1] * 4), (view.figures[4:], [1.5] + [1] * (len(view.figures) - 5))):
+    cols = st.columns(widths)
     for col, fig in zip(cols, row, strict=True):
         name = figure_label(fig.key, L)
         delta = None if fig.change is None else figure_text(fig.kind, fig.change, L, signed=True)
         flat = delta is not None and delta.lstrip("+-−") in {"0", "0 kr.", "DKK 0"}
         col.metric(name, figure_text(fig.kind, fig.value, L), ui.tr("compare.unchanged") if flat else delta,
-                   border=True, help=HELP[fig.key] if fig.key in HELP else ui.tr(f"overview.{fig.key}_help"),
+                   border=True, height="stretch",
+                   help=HELP[fig.key] if fig.key in HELP else ui.tr(f"overview.{fig.key}_help"),
                    delta_arrow="off" if flat else "auto", delta_color="off" if flat else "normal")
 if comp is not None and comp.available:
     key = "compare.caption_one" if comp.shown.months == 1 else "compare.caption"

@@ -48,6 +48,27 @@ def test_overview_in_english(server):
     assert "Active networks" in text and "Latest stories" in text
 
 
+@pytest.mark.parametrize("query", ["", "?lang=en", "?from=2013-09&to=2019-12"])
+def test_no_key_figure_is_cut_on_a_laptop_screen(server, query):
+    # "Nettoværdi i kroner 5,3 mi…" and "Medarbejder (trivsel og fag…" were cut at 1400 px with five to a row.
+    url, chromium = server
+    with browser_page(chromium) as page:
+        page.set_viewport_size({"width": 1400, "height": 1200})
+        page.goto(url + "/" + query)
+        wait_for_app(page)
+        page.wait_for_selector("[data-testid=stMetricValue]", timeout=60_000)
+        page.wait_for_timeout(500)
+        cut = page.evaluate("""() => [...document.querySelectorAll(
+                '[data-testid=stMetricValue], [data-testid=stMetricLabel]')]
+            .flatMap(e => [e, ...e.querySelectorAll('*')])
+            .filter(e => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1)
+            .map(e => e.textContent)""")
+        values = page.locator("[data-testid=stMetricValue]").all_inner_texts()
+    assert len(values) == 9
+    assert any("kr." in v or "DKK" in v for v in values)
+    assert cut == [], f"cut: {cut}"
+
+
 def test_a_shared_network_link(server):
     text = shoot(server, "/networks?network=N07", "dashboard_network_N07", 4400, 4)
     assert "Hverdagsrehabilitering i hjemmeplejen" in text
