@@ -5,7 +5,7 @@ the latest stories. Draws netvalue.views.overview; computes nothing itself."""
 import streamlit as st
 
 import ui
-from netvalue import explain
+from netvalue import explain, formats
 from netvalue import filters as flt
 from netvalue import keyfigures as kf
 from netvalue.i18n import label
@@ -61,34 +61,32 @@ with right:
     st.plotly_chart(view.trend, width="stretch", key="overview_trend")
     st.caption(trend_caption(view, L, weights_text))
 
-# -- Strongest and weakest --------------------------------------------------------------------------------------
+# -- Strongest and weakest (the whole width: in a narrow column the bars and their evidence labels were cut) -----
 top, bottom = view.top, view.bottom
-left, right = st.columns([3, 2])
-with left:
-    st.plotly_chart(view.strong_weak, width="stretch", key="overview_strong_weak")
-    st.caption(ui.tr("overview.how_strong_weak", weights=weights_text))
-    if len(top) or len(bottom):
-        st.markdown(ui.tr("overview.open_network"))
-        a, b = st.columns(2)
-        for col, part in ((a, top), (b, bottom)):
-            for row in part.itertuples():
-                thin = f" · {ui.tr('evidence.thin')}" if getattr(row, "thin", False) else ""
-                col.page_link("pages/networks.py", label=explain.escape_markdown(str(row.name)) + thin,
-                              icon=":material/hub:", query_params={**flt.to_query(f), "network": row.network_id})
-        if bool(top.get("thin", False).any() if len(top) else False) or \
-                bool(bottom.get("thin", False).any() if len(bottom) else False):
-            st.caption(ui.tr("evidence.thin_note", n=kf.THIN_EVIDENCE))
+st.plotly_chart(view.strong_weak, width="stretch", key="overview_strong_weak")
+st.caption(ui.tr("overview.how_strong_weak", weights=weights_text))
+if len(top) or len(bottom):
+    st.markdown(ui.tr("overview.open_network"))
+    a, b = st.columns(2)
+    for col, part in ((a, top), (b, bottom)):
+        for row in part.itertuples():
+            thin = f" · {ui.tr('evidence.thin')}" if getattr(row, "thin", False) else ""
+            col.page_link("pages/networks.py", label=explain.escape_markdown(str(row.name)) + thin,
+                          icon=":material/hub:", query_params={**flt.to_query(f), "network": row.network_id})
+    if bool(top.get("thin", False).any() if len(top) else False) or \
+            bool(bottom.get("thin", False).any() if len(bottom) else False):
+        st.caption(ui.tr("evidence.thin_note", n=kf.THIN_EVIDENCE))
 
 # -- Latest stories ---------------------------------------------------------------------------------------------
-with right:
-    st.subheader(ui.tr("overview.stories"))
-    stories = view.stories
-    if stories.empty:
-        st.info(ui.tr("overview.no_stories"))
-    for story in stories.itertuples():
+st.subheader(ui.tr("overview.stories"))
+stories = view.stories
+if stories.empty:
+    st.info(ui.tr("overview.no_stories"))
+for col, story in zip(st.columns(3) if len(stories) else (), stories.itertuples(), strict=False):
+    with col:
         persp = label("perspective", story.perspective, L) if isinstance(story.perspective, str) else "–"
         meta = ui.tr("overview.story_meta", network=explain.escape_markdown(story.network_name),
-                     date=story.told_on.date().isoformat(), perspective=persp)
+                     date=formats.day(story.told_on, L), perspective=persp)
         ui.story_card(story.title, meta, str(story.text), limit=320)
 
 # -- The council report: the same figures as an A4 PDF, made when the button is clicked ---------------------------

@@ -49,6 +49,7 @@ def test_legs_ternary_one_trace_per_type_sized_by_people():
     assert "d" not in {row[0] for tr in networks for row in tr.customdata}, "d has no citizen leg"
     assert fig.layout.ternary.sum == 100
     assert fig.layout.ternary.aaxis.title.text == "Borger"
+    assert fig.layout.ternary.caxis.title.text == "Medarbejder<br>(trivsel og faglighed)", "breaks before the bracket"
 
 
 def test_ternary_shows_the_whole_triangle_with_its_centre_marked():
@@ -76,7 +77,9 @@ def test_strongest_weakest_two_panels_with_evidence_text():
     assert list(bars[("Innovationsnetværk", "y")].text) == ["55 (50 % selvrapporteret)"]
     assert list(bars[("Læringsnetværk", "y2")].text) == ["50 (25 % selvrapporteret)"]
     assert sum(tr.showlegend is not False for tr in fig.data) == 3, "each type once in the legend"
-    assert fig.layout.xaxis.range == (0, 125)
+    assert fig.layout.xaxis.range == (0, 100)
+    longest = max(len(x) for tr in fig.data for x in tr.text)
+    assert fig.layout.margin.r >= 7 * longest, "the label beside a full bar has room in the margin"
 
 
 def test_strongest_weakest_empty():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -58,6 +60,14 @@ def test_overview_answers_the_directors_questions(db):
     assert any("Vægte i brug" in c for c in captions(at))
     assert [s.value for s in at.subheader] == ["Seneste fortællinger"]
     assert len(at.get("page_link")) == 10, "the five strongest and five weakest open their pages"
+
+
+def test_overview_stories_are_dated_the_readers_way(db):
+    at = ok(run_app(params={"from": "2013-09", "to": "2019-12"}))
+    metas = [c for c in captions(at) if c.count(" · ") == 2]
+    assert metas, "the latest stories show their network, date and leg"
+    assert not any(re.search(r"\d{4}-\d{2}-\d{2}", c) for c in metas), metas
+    assert all(re.search(r" · \d{1,2}\. [a-zæøå]+ \d{4} · ", c) for c in metas), metas
 
 
 def test_overview_filter_changes_the_numbers(db):

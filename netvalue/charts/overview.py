@@ -24,6 +24,7 @@ from netvalue.schema import NETWORK_TYPES, PERSPECTIVES
 
 MAX_MARKER = 34  # px diameter of the biggest network in the triangle
 MIN_MARKER = 9
+BAR_TEXT_PX = 7  # px per character of a 13 px bar label, with room to spare
 
 
 def room_for_legend(fig: go.Figure, top: int = 110) -> go.Figure:
@@ -115,7 +116,9 @@ def legs_ternary(points: pd.DataFrame, lang: str = "da") -> go.Figure:
     fig.update_layout(ternary={
         "sum": 100,
         "bgcolor": "white",
-        **{f"{ax}axis": {**axis, "min": 0, "title": {"text": t(f"chart.ternary.{p}", lang), "font": {"size": 14}}}
+        # A long leg name breaks before its bracket: "Medarbejder (trivsel og faglighed)" ran off the corner.
+        **{f"{ax}axis": {**axis, "min": 0, "title": {"text": t(f"chart.ternary.{p}", lang).replace(" (", "<br>("),
+                                                     "font": {"size": 14}}}
            for ax, p in zip("abc", PERSPECTIVES, strict=True)},
     })
     fig = room_for_legend(apply_style(fig, title, lang=lang, height=500), top=100)
@@ -154,11 +157,14 @@ def strongest_weakest(top: pd.DataFrame, bottom: pd.DataFrame, lang: str = "da")
             ), row=row, col=1)
             shown.add(typ)
         fig.update_yaxes(categoryorder="array", categoryarray=list(order["name"]), row=row, col=1)
-    fig.update_xaxes(range=[0, 125], tickvals=[0, 20, 40, 60, 80, 100])
+    fig.update_xaxes(range=[0, 100], tickvals=[0, 20, 40, 60, 80, 100])
     fig.update_xaxes(title_text=t("chart.score_axis", lang), row=len(panels), col=1)
     n = len(top) + len(bottom)
     fig = room_for_legend(apply_style(fig, title, lang=lang, height=max(360, 34 * n + 220)), top=120)
-    fig.update_layout(bargap=0.25, legend={"traceorder": "normal"})
+    # The label beside a full bar runs into the right margin: room for the longest one, in px of the 13 px font
+    # (a share of the axis, as before, cut "71 (100 % selvrapport" in a narrow column).
+    longest = max((len(str(x)) for tr in fig.data for x in (tr.text or ())), default=0)
+    fig.update_layout(bargap=0.25, legend={"traceorder": "normal"}, margin={"r": BAR_TEXT_PX * longest + 16})
     for ann in fig.layout.annotations:  # the panel titles: left-aligned, bold
         ann.update(x=0, xanchor="left", font={"size": 15})
     return fig
