@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from netvalue import ingest, privacy, service
+from netvalue import loadrules, privacy, service
 from netvalue.i18n import label, t
 from netvalue.schema import LOAD_ORDER
 from netvalue.store import Store, StoreBusy, StoreIntegrityError, default_path
@@ -25,7 +25,7 @@ def _parser() -> argparse.ArgumentParser:
     load = sub.add_parser("load", parents=[common], help="validate and load CSV or Excel files as one batch")
     load.add_argument("files", nargs="+", type=Path)
     load.add_argument("--who", default="command line", help="who loads (shown in the upload history)")
-    load.add_argument("--decimal", choices=tuple(ingest.DECIMALS), default=None,
+    load.add_argument("--decimal", choices=tuple(loadrules.DECIMALS), default=None,
                       help="how numbers are written in files whose own numbers do not show it: 'comma' reads "
                            "16.500 as sixteen thousand five hundred, 'point' as sixteen and a half")
     scores = sub.add_parser("scores", parents=[common], help="one row per network with its scores")
@@ -100,11 +100,11 @@ def cmd_load(args: argparse.Namespace) -> int:
         print(t("cli.no_file", args.lang, files=", ".join(privacy.mask(x) for x in missing)), file=sys.stderr)
         return 2
     files = [(f.name, f.read_bytes()) for f in args.files]
-    decimal = ingest.DECIMALS[args.decimal] if args.decimal else None
+    decimal = loadrules.DECIMALS[args.decimal] if args.decimal else None
     with _open(args) as store:
         try:
             plan, result = service.load_files(store, files, who=args.who, decimal=decimal)
-        except ingest.IngestError as exc:
+        except loadrules.IngestError as exc:
             print(t("cli.refused", args.lang, n=exc.total), file=sys.stderr)
             print(exc.report(args.lang), file=sys.stderr)
             if exc.question == "decimal":

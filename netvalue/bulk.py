@@ -23,12 +23,14 @@ import os
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from netvalue import ingest, privacy
+from netvalue import loadrules, privacy
 from netvalue.schema import RECORD_TYPES, fold, header_map, value_map
 from netvalue.store import BulkDeclined, CsvSpec, CsvSummary, LoadResult, Store
+
+if TYPE_CHECKING:  # ingest (and pandas with it) loads only for files the fast path leaves to it
+    from netvalue import ingest
 
 MIN_BYTES = 1024 * 1024  # below a megabyte the ordinary path takes well under a second anyway
 RECORD_TYPE = "measurements"
@@ -75,7 +77,7 @@ def _text_bytes(data: bytes, transcode: bool = False) -> bytes | None:
     except UnicodeDecodeError:
         transcode = True  # not UTF-8 from the start: no point letting DuckDB find out
     if transcode:
-        data = ingest.decode(data).encode("utf-8")
+        data = loadrules.decode(data).encode("utf-8")
     if b"\r" in data and b"\r\n" not in data:
         return None  # old Mac line ends
     if b'"' in data and any(s in data for s in (b' "', b'\t"', b'\xa0"')):
@@ -97,7 +99,7 @@ def spec_for(filename: str, data: bytes, directory: Path, min_bytes: int = MIN_B
              transcode: bool = False, decimal: str | None = None) -> CsvSpec | None:
     """A CsvSpec for a measurement CSV the fast path can take (written into directory), else None (also for
     any other file: small, Excel, another record type)."""
-    if len(data) < min_bytes or len(data) > ingest.MAX_BYTES or data.startswith((b"PK\x03\x04", b"\xd0\xcf")):
+    if len(data) < min_bytes or len(data) > loadrules.MAX_BYTES or data.startswith((b"PK\x03\x04", b"\xd0\xcf")):
         return None
     text = _text_bytes(data, transcode)
     if text is None:
@@ -105,21 +107,21 @@ def spec_for(filename: str, data: bytes, directory: Path, min_bytes: int = MIN_B
     first = text[: text.find(b"\n")].rstrip(b"\r").decode("utf-8", errors="replace")
     if not first.strip():
         return None
-    delimiter = ingest.sniff_delimiter(first)
+    delimiter = loadrules.sniff_delimiter(first)
     rows = _head(text, delimiter)
     if len(rows) < 2:
         return None
-    header = [ingest._WS.sub("", h) for h in rows[0]]
+    header = [loadrules._WS.sub("", h) for h in rows[0]]
     rt = RECORD_TYPES[RECORD_TYPE]
     hm = header_map(rt)
     columns = [hm.get(fold(h)) if h else None for h in header]
     required = {c.name for c in rt.columns if c.required}
     if (None in columns or len(set(columns)) != len(columns) or not required <= set(columns)
-            or ingest.detect_record_type(header, PurePath(filename).name) != RECORD_TYPE):
+            or loadrules.detect_record_type(header, PurePath(filename).name) != RECORD_TYPE):
         return None
     body = [r for r in rows[1:] if len(r) == len(columns)]
-    values = pd.Series([r[columns.index("value")].strip() for r in body], dtype="str")
-    style = ingest.number_style(values, delimiter, decimal)
+    values = [r[columns.index("value")].strip() for r in body]
+    style = loadrules.number_style(values, delimiter, decimal)
     if style.decimal is None:
         return None  # ingest asks the user
     evidence = bool(style.comma or style.point) or delimiter == ";"
@@ -154,16 +156,16 @@ def judge(summary: CsvSummary) -> bool:
             return False
         if c.kind == "enum" and not set(present) <= set(c.allowed):
             return False
-        if c.kind in privacy.SCREENED_KINDS and present and privacy.hits(pd.Series(present, dtype="str")).any():
+        if c.kind in privacy.SCREENED_KINDS and privacy.any_hit(present):
             return False
     for low, high in summary.date_range.values():
-        if low is not None and (low.year < ingest.YEARS[0] or high.year > ingest.YEARS[1]):
+        if low is not None and (low.year < loadrules.YEARS[0] or high.year > loadrules.YEARS[1]):
             return False
     return True
 
 
 def load(store: Store, files: Sequence[tuple[str, bytes]], who: str = "",
-         min_bytes: int = MIN_BYTES, decimal: str | None = None) -> tuple[ingest.LoadPlan, LoadResult] | None:
+         min_bytes: int = MIN_BYTES, decimal: str | None = None) -> tuple[loadrules.LoadPlan, LoadResult] | None:
     """Load files with the measurement CSVs read by DuckDB; None when the ordinary path must do it.
 
     Files the fast path does not take (small, Excel, other record types, odd shapes) go through ingest.prepare
@@ -181,9 +183,18 @@ def load(store: Store, files: Sequence[tuple[str, bytes]], who: str = "",
         return None
 
 
+def _prepare(others: Sequence[tuple[str, bytes]], store: Store, decimal: str | None) -> loadrules.LoadPlan:
+    """ingest.prepare of the files the fast path leaves (raises IngestError); an empty plan when there are none."""
+    if not others:
+        return loadrules.LoadPlan()
+    from netvalue import ingest
+
+    return ingest.prepare(others, store, decimal=decimal)
+
+
 def _load(store: Store, files: Sequence[tuple[str, bytes]], who: str, min_bytes: int,
           transcode: bool, decimal: str | None = None, accept=judge, heads: list | None = None,
-          ) -> tuple[ingest.LoadPlan, LoadResult] | None:
+          ) -> tuple[loadrules.LoadPlan, LoadResult] | None:
     if any(privacy.contains_cpr(name) for name, _ in files):
         return None  # ingest.prepare refuses the name with its report
     with tempfile.TemporaryDirectory(prefix="netvalue-bulk-", dir=_scratch()) as tmp:
@@ -202,8 +213,8 @@ def _load(store: Store, files: Sequence[tuple[str, bytes]], who: str, min_bytes:
         if not specs:
             return None
         try:
-            plan = ingest.prepare(others, store, decimal=decimal) if others else ingest.LoadPlan()
-        except ingest.IngestError:
+            plan = _prepare(others, store, decimal)
+        except loadrules.IngestError:
             return None
         plan.bulk_files = names
         result = store.load(plan.frames, who=who, files=plan.files, csv=specs, accept=accept)
@@ -217,7 +228,7 @@ PREVIEW_BYTES = 64 * 1024  # the head of a file typed by ingest for the preview:
 
 
 def check(store: Store, files: Sequence[tuple[str, bytes]], decimal: str | None = None,
-          min_bytes: int = MIN_BYTES) -> tuple[ingest.LoadPlan, list[ingest.Parsed]] | None:
+          min_bytes: int = MIN_BYTES) -> tuple[loadrules.LoadPlan, list[ingest.Parsed]] | None:
     """The upload page's check of large measurement CSVs, by DuckDB: the same read and judgement as load, in a
     transaction that is always rolled back, so nothing is written. (plan, previews) when load would accept the
     files -- the plan counts the rows, the previews are each bulk file's first rows typed by ingest (only those
@@ -260,12 +271,12 @@ def check(store: Store, files: Sequence[tuple[str, bytes]], decimal: str | None 
 
 
 def _plan_of(store: Store, files: Sequence[tuple[str, bytes]], heads: list, decimal: str | None,
-             ) -> ingest.LoadPlan | None:
+             ) -> loadrules.LoadPlan | None:
     bulk_names = {name for name, _, _ in heads}
     others = [(f, d) for f, d in files if (PurePath(f).name or "upload") not in bulk_names]
     try:
-        plan = ingest.prepare(others, store, decimal=decimal) if others else ingest.LoadPlan()
-    except ingest.IngestError:
+        plan = _prepare(others, store, decimal)
+    except loadrules.IngestError:
         return None
     plan.bulk_files = [name for name, _, _ in heads]
     return plan
@@ -273,6 +284,8 @@ def _plan_of(store: Store, files: Sequence[tuple[str, bytes]], heads: list, deci
 
 def _preview(name: str, data: bytes, decimal: str) -> ingest.Parsed | None:
     """The first rows of a bulk file typed by ingest's own rules (only these are read for the preview)."""
+    from netvalue import ingest
+
     head = data[:PREVIEW_BYTES]
     head = head[: head.rfind(b"\n") + 1] or head
     try:

@@ -15,15 +15,20 @@ exact check in Python (group boundaries and a real date). A million distinct Dan
 
 from __future__ import annotations
 
+import math
 import re
+import sys
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
-import numpy as np
-import pandas as pd
+if TYPE_CHECKING:  # numpy and pandas load with the first column screened: a CLI load may never need them
+    import numpy as np
+    import pandas as pd
 
 MASK = "******-****"
+PYTHON_SCREEN_MAX = 20_000  # any_hit screens this many texts in plain Python rather than load pandas and pyarrow
 SCREENED_KINDS = ("id", "text", "free")  # the column kinds (netvalue.schema.KINDS) screened: every text column
 YEARS4 = (1800, 2099)  # a four-digit year outside these is no birth year (_LOOSE holds the same range)
 _MAX_SEP = 3  # separator characters allowed between two groups, e.g. " - " or "\r\n"
@@ -154,7 +159,7 @@ def find(text: str) -> list[tuple[int, int]]:
 
 def contains_cpr(text: object) -> bool:
     """True when the text holds a CPR number in any spelling (see the module's docstring)."""
-    if text is None or (isinstance(text, float) and np.isnan(text)):
+    if text is None or (isinstance(text, float) and math.isnan(text)):
         return False
     return bool(_spans(normalise(str(text))))
 
@@ -175,6 +180,9 @@ def mask(text: object) -> str:
 
 
 def _as_text(values: pd.Series | Iterable[object]) -> pd.Series:
+    import numpy as np
+    import pandas as pd
+
     s = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype=object)
     if s.dtype != "str":
         s = s.map(lambda v: None if v is None or (isinstance(v, float) and np.isnan(v)) else str(v))
@@ -183,6 +191,7 @@ def _as_text(values: pd.Series | Iterable[object]) -> pd.Series:
 
 def candidates(values: pd.Series | Iterable[object]) -> np.ndarray:
     """The vectorised first pass: True for every cell that could hold a CPR number (a superset of hits)."""
+    import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -207,8 +216,18 @@ def candidates(values: pd.Series | Iterable[object]) -> np.ndarray:
 def hits(values: pd.Series | Iterable[object]) -> np.ndarray:
     """For each cell: True when it holds a CPR number in any spelling. Numbers (Excel cells) are screened as the
     text Excel shows, so 101901234 is 0101901234 without its leading zero."""
+    import numpy as np
+
     s = _as_text(values)
     out = candidates(s)
     idx = np.flatnonzero(out)
     out[idx] = [contains_cpr(v) for v in s.iloc[idx].tolist()]
     return out
+
+
+def any_hit(texts: Sequence[str]) -> bool:
+    """hits(texts).any(): whether any text holds a CPR number. A few texts (a file's distinct ids and notes) are
+    screened by the exact check alone, which is what hits finally runs, so the answer is the same."""
+    if len(texts) > PYTHON_SCREEN_MAX or "pandas" in sys.modules:  # there the vectorised first pass is cheaper
+        return bool(hits(texts).any())
+    return any(contains_cpr(v) for v in texts)

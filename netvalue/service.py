@@ -5,18 +5,20 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from netvalue import bulk, ingest, scoring
+from netvalue import bulk, loadrules
 from netvalue.schema import LOAD_ORDER, RECORD_TYPES, SCHEMA_VERSION
 from netvalue.store import LoadResult, Store
+
+if TYPE_CHECKING:  # pandas, ingest and scoring load where they are used: a CLI load of a large CSV needs none
+    import pandas as pd
 
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "data" / "sample"
 
 
 def load_files(store: Store, files: Sequence[tuple[str, bytes]], who: str = "",
-               decimal: str | None = None) -> tuple[ingest.LoadPlan, LoadResult]:
+               decimal: str | None = None) -> tuple[loadrules.LoadPlan, LoadResult]:
     """Validate files together and write them as one batch. Raises ingest.IngestError (nothing written).
 
     decimal (',' or '.') is the user's answer for files whose numbers do not show their style (ingest.prepare).
@@ -27,6 +29,8 @@ def load_files(store: Store, files: Sequence[tuple[str, bytes]], who: str = "",
     fast = bulk.load(store, files, who=who, decimal=decimal)
     if fast is not None:
         return fast
+    from netvalue import ingest
+
     plan = ingest.prepare(files, store, decimal=decimal)
     result = store.load(plan.frames, who=who, files=plan.files)
     return plan, result
@@ -55,6 +59,8 @@ def network_scores(
     end: date | None = None,
 ) -> pd.DataFrame:
     """One row per network with citizen, economy, staff, overall and balance over a window."""
+    from netvalue import scoring
+
     stats = store.indicator_stats("all", start, end, detail=False)
     networks = store.table("networks", ["network_id", "name", "type"])
     return scoring.network_scores(stats, store.table("indicators"), networks, weights)
@@ -68,6 +74,8 @@ class _Keys:
         self.frames = frames
 
     def keys(self, name: str, column: str) -> pd.Series:
+        import pandas as pd
+
         parts = [f[column] for n, f in self.frames.items() if n in (name, f"{name}__replaced") and column in f]
         return pd.concat(parts, ignore_index=True) if parts else pd.Series([], dtype="str")
 
@@ -77,6 +85,8 @@ class _Keys:
 
 def _as_text(frame: pd.DataFrame, name: str) -> pd.DataFrame:
     """A record type's restored rows spelled as a CSV file from the template would spell them."""
+    import pandas as pd
+
     out = pd.DataFrame(index=frame.index)
     for c in RECORD_TYPES[name].columns:
         raw = frame[c.name]
@@ -100,6 +110,8 @@ def check_backup(frames: Mapping[str, pd.DataFrame]) -> None:
     """Refuse a backup whose rows break ingest's rules (CPR numbers, unknown types and evidence levels, numbers
     that are not numbers, negative people, cycles in the org tree, broken references): the same checks an upload
     passes, run by ingest.prepare on the rows spelled as CSV. Raises ValueError naming file, line and column."""
+    from netvalue import ingest
+
     files = [(f"{name}.parquet", _csv(_as_text(frames[name], name))) for name in LOAD_ORDER if len(frames[name])]
     problems: list[ingest.Problem] = []
     total = 0

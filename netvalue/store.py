@@ -13,12 +13,15 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
-import pandas as pd
 
 from netvalue import privacy
 from netvalue.schema import EVIDENCE_LEVELS, LOAD_ORDER, RECORD_TYPES, SCHEMA_VERSION, ddl
+
+if TYPE_CHECKING:  # frames come from callers, and DuckDB's .df() loads pandas itself: a CSV load needs neither
+    import pandas as pd
 
 DEFAULT_DB = Path("data") / "netvalue.duckdb"
 GRAINS = {"all": None, "year": "year", "quarter": "quarter", "month": "month"}

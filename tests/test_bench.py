@@ -16,8 +16,8 @@ from tests.test_layers import imports
 from tools import bench
 
 ROOT = Path(__file__).resolve().parent.parent
-CORE = {"load", "load.process", "load.page", "load.check", "scores", "concurrency.reads", "concurrency.max_latency",
-        "memory.main"}
+CORE = {"load", "load.process", "load.process_cpu", "load.page", "load.check", "scores", "concurrency.reads",
+        "concurrency.max_latency", "memory.main"}
 RECORD_ONLY = {"load.page"}  # figures printed for the record, with no goal
 PAGE_FIGURES = ("first_render", "first_render_cpu", "rerun", "figure_bytes")
 
