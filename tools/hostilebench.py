@@ -491,8 +491,8 @@ def measure(db: Path, case_keys: Sequence[str], sessions: int = 3, rounds: int =
             return asyncio.run(_run(url, server_pid(port), cases, sessions, rounds, log))
 
 
-HEADER = (f"{'file':<11} {'size':>8} {'page said':<14} {'time':>7} {'CPU':>6} {'peak +RSS':>10} {'held':>7} "
-          f"{'kept':>7} {'others':>7} {'after':>6}  load")
+HEADER = (f"{'file':<11} {'size':>8} {'page said':<14} {'time':>7} {'PUTs':>6} {'CPU':>6} {'peak +RSS':>10} "
+          f"{'held':>7} {'kept':>7} {'others':>7} {'after':>6}  load")
 
 
 def line(r: Row) -> str:
@@ -504,7 +504,8 @@ def line(r: Row) -> str:
     ok_mem = "✓" if r.peak - r.rss_before < GOAL_BYTES else "✗"
     ok_slow = "✓" if slow <= GOAL_SLOWDOWN else "✗"
     return (f"{r.case.key:<11} {r.case.size / 1e6:>6.1f}MB {v.outcome():<14} {v.seconds:>6.1f}s{ok_time}"
-            f" {v.cpu_s:>5.1f}s {peak:>7.0f}MiB{ok_mem} {(r.held - r.rss_before) / MIB:>4.0f}MiB "
+            f" {v.put_seconds:>5.1f}s {v.cpu_s:>5.1f}s {peak:>7.0f}MiB{ok_mem} "
+            f"{(r.held - r.rss_before) / MIB:>4.0f}MiB "
             f"{(r.kept - r.rss_before) / MIB:>4.0f}MiB {slow:>5.2f}×{ok_slow} {after:>5.2f}×  "
             f"{r.load[0]:.2f}")
 
@@ -524,7 +525,8 @@ def main(argv: list[str] | None = None) -> int:
           f"memory before; other sessions' median page view ≤ {GOAL_SLOWDOWN}× idle")
     print(f"{args.sessions} other sessions on {', '.join(OTHER_PAGES)}; load average at start "
           f"{' '.join(f'{x:.2f}' for x in os.getloadavg())} ({os.cpu_count()} CPUs)")
-    print("time: first request to the page's verdict · CPU: server CPU seconds meanwhile · held: resident memory "
+    print("time: first request to the page's verdict · PUTs: of it, sending the files · CPU: server CPU seconds "
+          "meanwhile (all sessions) · held: resident memory "
           "above before, files still in the uploader · kept: after the user removed them · others/after: worst "
           "page's median view time during/after the upload ÷ idle")
     print(HEADER)
