@@ -7,8 +7,9 @@ Streamlit, so an upgrade that moves them fails that test instead of failing a pa
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
@@ -119,3 +120,104 @@ def send_widget_string(at: Any, element: Any, value: str) -> Any:
     state.id = element.proto.id
     state.string_value = value
     return at._run(states)
+
+
+# -- the browser's file upload (tools/hostilebench.py) ----------------------------------------------------------
+# How Streamlit's frontend uploads: it asks for upload URLs over the websocket (BackMsg.file_urls_request, answered
+# by ForwardMsg.file_urls_response), PUTs each file as multipart form data to its URL with the XSRF cookie echoed in
+# a header, then reruns the page with the file_uploader widget's state listing the uploaded files.
+XSRF_COOKIE = "_streamlit_xsrf"  # the cookie Streamlit sets on any page or /_stcore/health response
+XSRF_HEADER = "X-Xsrftoken"  # where the frontend echoes the cookie's value on a PUT or DELETE
+
+
+@dataclass(frozen=True)
+class UploadTarget:
+    """Where one file goes: the server's id for it and its PUT and DELETE paths (relative to the base URL)."""
+
+    file_id: str
+    upload_url: str
+    delete_url: str
+
+
+def _forward(raw: bytes) -> Any:
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    fwd = ForwardMsg()
+    fwd.ParseFromString(raw)
+    return fwd
+
+
+def session_id_of(raw: bytes) -> str | None:
+    """The session id a new_session ForwardMsg carries (the frontend sends it back in file_urls_request)."""
+    fwd = _forward(raw)
+    if fwd.WhichOneof("type") != "new_session":
+        return None
+    return fwd.new_session.initialize.session_id or None
+
+
+def file_urls_request(request_id: str, names: Sequence[str], session_id: str = "") -> bytes:
+    """The BackMsg that asks the server for one upload URL per file name."""
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+
+    msg = BackMsg()
+    msg.file_urls_request.request_id = request_id
+    msg.file_urls_request.file_names.extend(names)
+    msg.file_urls_request.session_id = session_id
+    return msg.SerializeToString()
+
+
+def file_urls_response(raw: bytes) -> tuple[str, list[UploadTarget], str] | None:
+    """(request id, targets, error message) when raw answers a file_urls_request, else None."""
+    fwd = _forward(raw)
+    if fwd.WhichOneof("type") != "file_urls_response":
+        return None
+    r = fwd.file_urls_response
+    return r.response_id, [UploadTarget(u.file_id, u.upload_url, u.delete_url) for u in r.file_urls], r.error_msg
+
+
+def new_elements(raw: bytes) -> list[tuple[str, Any]]:
+    """(type, element proto) of each element a ForwardMsg delta draws (an empty list for other messages)."""
+    fwd = _forward(raw)
+    if fwd.WhichOneof("type") != "delta" or fwd.delta.WhichOneof("type") != "new_element":
+        return []
+    el = fwd.delta.new_element
+    kind = el.WhichOneof("type")
+    return [(kind, getattr(el, kind))] if kind else []
+
+
+def file_uploader_ids(raw: bytes) -> list[str]:
+    """The widget ids of the file uploaders a ForwardMsg draws (derived by Streamlit from the key and args)."""
+    return [el.id for kind, el in new_elements(raw) if kind == "file_uploader"]
+
+
+def alert_texts(raw: bytes) -> list[tuple[str, str]]:
+    """(kind, body) of each st.error/warning/info/success a ForwardMsg draws; an exception counts as an error."""
+    from streamlit.proto.Alert_pb2 import Alert
+
+    out = []
+    for kind, el in new_elements(raw):
+        if kind == "alert":
+            out.append((Alert.Format.Name(el.format).lower(), el.body))
+        elif kind == "exception":
+            out.append(("exception", f"{el.type}: {el.message}"))
+    return out
+
+
+def upload_rerun_message(page: str, widget_id: str, files: Sequence[tuple[UploadTarget, str, int]]) -> bytes:
+    """The rerun a browser sends once every file is uploaded: the file_uploader's state lists each file's id, name,
+    size and URLs (an empty list is what it sends after the user removed the files)."""
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+
+    msg = BackMsg()
+    msg.rerun_script.page_name = page
+    state = msg.rerun_script.widget_states.widgets.add()
+    state.id = widget_id
+    value = state.file_uploader_state_value
+    value.SetInParent()  # an uploader with no files still sends its (empty) state
+    for target, name, size in files:
+        info = value.uploaded_file_info.add()
+        info.file_id, info.name, info.size = target.file_id, name, size
+        info.file_urls.file_id = target.file_id
+        info.file_urls.upload_url = target.upload_url
+        info.file_urls.delete_url = target.delete_url
+    return msg.SerializeToString()

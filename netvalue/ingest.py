@@ -53,6 +53,8 @@ from netvalue.loadrules import GROUP_AFTER as GROUP_AFTER
 from netvalue.schema import LOAD_ORDER, RECORD_TYPES, RecordType, fold, header_map, value_map
 from netvalue.workbook import Change
 
+RELEASE_AFTER = 4 * 1024 * 1024  # bytes read in one load after which unused allocator memory is given back
+
 
 class KeySource(Protocol):
     """What prepare needs from a store: existing key values and the org tree."""
@@ -154,11 +156,38 @@ class _Collector:
             self.add(Problem(table.file, int(line), column, None if v is None else str(v), code, expected,
                              table.sheet, tuple(params.items()), expected_key))
 
+    def merge(self, exc: IngestError) -> None:
+        """Take over a file's refusal: its problems kept and its counts, also of the problems only counted."""
+        for p in exc.problems:
+            self.add(p)
+        for k, n in exc.counts.items():
+            kept = sum(1 for p in exc.problems if _kind(p) == k)
+            if n > kept:
+                self.total += n - kept
+                self._seen[k] = self._seen.get(k, 0) + n - kept
+
+    def lines(self, file: str, lines: Sequence[int], code: str, sheet: str | None = None) -> None:
+        """A problem without a column on each of these lines: the first few built, the rest only counted (a
+        garbage file has hundreds of thousands of them)."""
+        cap = MAX_PROBLEMS_PER_KIND
+        for line in lines[:cap]:
+            self.add(Problem(file, int(line), None, None, code, sheet=sheet))
+        if len(lines) > cap:
+            self.total += len(lines) - cap
+            k = (file, sheet, None, code)
+            self._seen[k] = self._seen.get(k, 0) + len(lines) - cap
+
+    def error(self) -> IngestError:
+        exc = IngestError(self.problems, self.total, dict(self._seen), self.notes)
+        exc.tables = [_head_of(tb) for tb in self.tables]
+        return exc
+
     def raise_if_any(self) -> None:
+        # Raised straight from error(), never bound to a local here: a frame holding its own exception is a
+        # reference cycle, and the traceback then keeps every caller's locals (the whole file, its parsed rows)
+        # alive until a full garbage collection, which Streamlit's runner no longer does after each run.
         if self.total:
-            exc = IngestError(self.problems, self.total, dict(self._seen), self.notes)
-            exc.tables = [_head_of(tb) for tb in self.tables]
-            raise exc
+            raise self.error()
 
 
 # -- bytes -> tables ------------------------------------------------------------------------------
@@ -230,6 +259,15 @@ def _header_row(rows: Sequence[Sequence[object]]) -> int:
     return best
 
 
+def _header_width(rows: Sequence[Sequence[object]]) -> tuple[int, int]:
+    """(header row, its width without empty trailing cells), as _table counts the fields a row may have."""
+    k = _header_row(rows)
+    header = [_WS.sub("", str(h)) if h is not None else "" for h in rows[k]]
+    while header and header[-1] == "":
+        header.pop()
+    return k, len(header)
+
+
 def _title_note(name: str, lines: Sequence[int], k: int, sheet: str | None) -> Problem:
     return Problem(name, int(lines[k]), None, None, "title_rows", "", sheet,
                    (("n", str(k)), ("line", str(int(lines[k])))))
@@ -247,18 +285,32 @@ def _read_csv_text(text: str, name: str) -> Table:
     rows: list[list[str]] = []
     lines: list[int] = []
     prev = 0
+    k, width = 0, -1  # the header row and its width, known once the first rows are in
+    too_many: list[int] = []
     try:
         for record in reader:
             start = prev + 1
             prev = reader.line_num
             if not record or all(not c.strip() for c in record):
                 continue
-            rows.append(record)
-            lines.append(start)
+            if width >= 0 and len(record) > width and any(c.strip() for c in record[width:]):
+                too_many.append(start)  # the file is refused: from here on only the lines are counted
+                continue
+            if not too_many:
+                rows.append(record)
+                lines.append(start)
+                if len(rows) == HEADER_SCAN:
+                    k, width = _header_width(rows)
     except csv.Error:  # e.g. an unclosed quote running past the field size limit
         raise _problem(name, "not_tabular", prev + 1) from None
     if not rows:
         raise _problem(name, "empty_file")
+    if too_many:
+        early = [ln for r, ln in zip(rows[k + 1:], lines[k + 1:], strict=True)
+                 if len(r) > width and any(c.strip() for c in r[width:])]
+        col = _Collector()
+        col.lines(name, early + too_many, "too_many_fields")
+        col.raise_if_any()
     k = _header_row(rows)
     table = _table(name, rows[k], rows[k + 1:], lines[k + 1:], None, delim)
     if k:
@@ -306,8 +358,7 @@ def _read_csv_fast(text: str, name: str, delim: str) -> Table | None:
         over = (extra.apply(lambda c: c.str.strip()) != "").any(axis=1).to_numpy()
         if over.any():
             col = _Collector()
-            for line in lines[k + 1:][over]:
-                col.add(Problem(name, int(line), None, None, "too_many_fields"))
+            col.lines(name, lines[k + 1:][over], "too_many_fields")
             col.raise_if_any()
         cells = cells.iloc[:, :width]
     table = Table(name, header, cells, lines[k + 1:].astype(np.int64), None, delim)
@@ -335,8 +386,7 @@ def _table(name: str, header: list, rows: list[list], lines: list[int], sheet: s
         fixed.append(r)
     if too_many:
         col = _Collector()
-        for line in too_many:
-            col.add(Problem(name, line, None, None, "too_many_fields", sheet=sheet))
+        col.lines(name, too_many, "too_many_fields", sheet)
         col.raise_if_any()
     cells = pd.DataFrame(fixed, columns=range(width), dtype=object) if fixed else pd.DataFrame(
         columns=range(width), dtype=object)
@@ -904,6 +954,28 @@ def prepare(files: Sequence[tuple[str, bytes]], store: KeySource | None = None,
     progress, when given, is called as (step, i, n, name): ("read", i, n, file) before each file,
     ("parse", i, n, file or sheet) before each table and ("check", 0, 1, "") before the checks across files.
     """
+    plan, error = None, None
+    try:
+        plan = _prepare(files, store, progress, decimal)
+    except IngestError as exc:
+        # Without the traceback, whose frames hold every table read (and callers may keep the error to show).
+        error = exc.with_traceback(None)
+    if sum(len(b) for _, b in files) > RELEASE_AFTER:
+        # pyarrow's allocator (mimalloc) keeps the pages of a large read for reuse: a refused 50 MB file left
+        # some 190 MiB resident in the server until the next upload (tools/hostilebench.py).
+        import pyarrow as pa
+
+        pa.default_memory_pool().release_unused()
+    if error is not None:
+        try:
+            raise error
+        finally:
+            del error  # no frame holding its own exception (a cycle that keeps files alive until a full gc)
+    return plan  # type: ignore[return-value]
+
+
+def _prepare(files: Sequence[tuple[str, bytes]], store: KeySource | None, progress: Progress | None,
+             decimal: str | None) -> LoadPlan:
     col = _Collector()
     if len(files) > MAX_FILES:
         col.add(Problem(t("where.upload", "en"), None, None, None, "too_many_files", "", None,
@@ -919,8 +991,7 @@ def prepare(files: Sequence[tuple[str, bytes]], store: KeySource | None = None,
         try:
             tables = read_tables(data, filename)
         except IngestError as exc:
-            for p in exc.problems:
-                col.add(p)
+            col.merge(exc)
             continue
         mapped = []
         for table in tables:

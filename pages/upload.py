@@ -158,6 +158,8 @@ def check(files: list[tuple[str, bytes]], decimal: str | None) -> dict:
             plan = ingest.prepare(files, store, progress, decimal=decimal)
         except ingest.IngestError as exc:
             status.update(label=ui.tr("upload.checked_bad", n=exc.total, seconds=secs(t0)), state="error")
+            # Kept in the session without its traceback, whose frames hold the files and everything parsed.
+            exc = exc.with_traceback(None)
             return {"plan": None, "error": exc, "preview": templates.preview_refused(exc)}
         status.update(label=ui.tr("upload.checked_ok", rows=rows(sum(plan.rows().values())), seconds=secs(t0)),
                       state="complete")

@@ -500,3 +500,58 @@ def test_server_configuration_limits_uploads_and_protects_forms():
     assert client.get("showErrorDetails") == "none", "tracebacks stay in the server log"
     assert conf.get("browser", {}).get("gatherUsageStats") is False
     assert server.get("enableCORS", True) is True
+
+
+# -- hostile files cost bounded time and memory (issue 15; measured by tools/hostilebench.py) ------------------
+def _ragged(bad: int) -> bytes:
+    """A measurement CSV the vectorised reader cannot take (a quoted line break), then `bad` lines with a field too
+    many: the csv-module path."""
+    head = 'network_id;indicator_id;period;value\n"N01";"x\ny";2015-01;1\n'
+    return (head + "N01;citizen_satisfaction;2015-01;1;extra\n" * bad).encode()
+
+
+def test_a_file_of_ragged_lines_counts_every_one_and_keeps_only_a_few():
+    bad = 30_000
+    with pytest.raises(ingest.IngestError) as info:
+        ingest.prepare([("ragged.csv", _ragged(bad))])
+    exc = info.value
+    assert {p.code for p in exc.problems} == {"too_many_fields"}
+    assert exc.total == bad  # counted through prepare (it used to say 20)
+    assert len(exc.problems) == ingest.MAX_PROBLEMS_PER_KIND
+    assert [p.line for p in exc.problems[:2]] == [4, 5]
+
+
+def test_a_refused_file_leaves_no_reference_cycle_holding_its_rows():
+    """A frame holding its own exception kept the whole parse alive until a full garbage collection, which
+    Streamlit's runner no longer does after each run (postScriptGC = false): 300 MiB after a refused upload."""
+    import gc
+
+    gc.collect()
+    gc.disable()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        try:
+            ingest.prepare([("ragged.csv", _ragged(2_000))])
+        except ingest.IngestError as exc:
+            kept = exc
+        frames, tb = [], kept.__traceback__
+        while tb is not None:
+            frames.append(tb.tb_frame.f_code.co_name)
+            tb = tb.tb_next
+        assert frames[1:] == ["prepare"]  # no frames of the readers below it, with their rows
+        del kept, tb
+        gc.collect()
+        cyclic = [o for o in gc.garbage if isinstance(o, ingest.IngestError)
+                  or (type(o).__name__ == "frame" and "netvalue" in o.f_code.co_filename)]
+        assert cyclic == []
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        gc.enable()
+
+
+def test_a_line_of_half_a_million_fields_is_refused_without_folding_them():
+    with pytest.raises(ingest.IngestError) as info:
+        ingest.prepare([("long.csv", (";".join(["1"] * 524_288) + "\n").encode())])
+    assert [p.code for p in info.value.problems] == ["too_many_columns"]
+    assert ingest.sniff_delimiter(";".join(["network_id", "value"] + ["x"] * 100_000)) == ";"

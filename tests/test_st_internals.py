@@ -92,3 +92,51 @@ def test_widget_string_state_can_be_sent():
     at.run()
     st_internals.send_widget_string(at, at.text_input(key="x"), "sent")
     assert at.text_input(key="x").value == "sent"
+
+
+def test_the_upload_messages_are_the_browsers():
+    """The builders tools/hostilebench.py sends and the readers it parses replies with, against the protos and the
+    server code of the installed Streamlit (field names, the XSRF cookie, the upload route)."""
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+    from streamlit.runtime.memory_uploaded_file_manager import MemoryUploadedFileManager
+    from streamlit.web.server.server import UPLOAD_FILE_ENDPOINT
+    from streamlit.web.server.starlette import starlette_server_config
+    from streamlit.web.server.starlette.starlette_routes import _ROUTE_UPLOAD_FILE
+
+    assert starlette_server_config.XSRF_COOKIE_NAME == st_internals.XSRF_COOKIE
+    back = BackMsg.FromString(st_internals.file_urls_request("r1", ["a.csv", "b.csv"], "s1"))
+    assert back.WhichOneof("type") == "file_urls_request"
+    assert (back.file_urls_request.request_id, list(back.file_urls_request.file_names),
+            back.file_urls_request.session_id) == ("r1", ["a.csv", "b.csv"], "s1")
+
+    # The server's answer, built as app_session builds it from the upload manager's URLs.
+    [url] = MemoryUploadedFileManager(UPLOAD_FILE_ENDPOINT).get_upload_urls("s1", ["a.csv"])
+    assert url.upload_url == "/" + _ROUTE_UPLOAD_FILE.format(session_id="s1", file_id=url.file_id)
+    fwd = ForwardMsg()
+    fwd.file_urls_response.response_id = "r1"
+    fwd.file_urls_response.file_urls.add(file_id=url.file_id, upload_url=url.upload_url, delete_url=url.delete_url)
+    rid, [target], error = st_internals.file_urls_response(fwd.SerializeToString())
+    assert (rid, target.file_id, target.upload_url, error) == ("r1", url.file_id, url.upload_url, "")
+    assert st_internals.file_urls_response(ForwardMsg(script_finished=1).SerializeToString()) is None
+
+    widget = "$$ID-x-upload_files_0"
+    rerun = BackMsg.FromString(st_internals.upload_rerun_message("upload", widget, [(target, "a.csv", 7)]))
+    [state] = rerun.rerun_script.widget_states.widgets
+    assert (rerun.rerun_script.page_name, state.id, state.WhichOneof("value")) == (
+        "upload", widget, "file_uploader_state_value")
+    [info] = state.file_uploader_state_value.uploaded_file_info
+    assert (info.file_id, info.name, info.size, info.file_urls.upload_url) == (url.file_id, "a.csv", 7, url.upload_url)
+    empty = BackMsg.FromString(st_internals.upload_rerun_message("upload", "w", []))
+    assert empty.rerun_script.widget_states.widgets[0].WhichOneof("value") == "file_uploader_state_value"
+
+    new = ForwardMsg()
+    new.new_session.initialize.session_id = "s1"
+    assert st_internals.session_id_of(new.SerializeToString()) == "s1"
+    drawn = ForwardMsg()
+    drawn.delta.new_element.file_uploader.id = "w1"
+    assert st_internals.file_uploader_ids(drawn.SerializeToString()) == ["w1"]
+    said = ForwardMsg()
+    said.delta.new_element.alert.body = "nej"
+    said.delta.new_element.alert.format = said.delta.new_element.alert.ERROR
+    assert st_internals.alert_texts(said.SerializeToString()) == [("error", "nej")]
