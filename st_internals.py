@@ -66,6 +66,13 @@ def chart_specs(at: Any) -> list[str]:
     return [c.proto.spec for c in at.get("plotly_chart")]
 
 
+def table_wire_forms(at: Any) -> list[tuple[bytes, bytes, str]]:
+    """Each st.dataframe in an AppTest element tree as sent to the browser: its Arrow data, the Styler's display
+    values (Arrow) and the Styler's CSS."""
+    return [(d.proto.arrow_data.data, d.proto.arrow_data.styler.display_values, d.proto.arrow_data.styler.styles)
+            for d in at.dataframe]
+
+
 def element_root(at: Any) -> Any:
     """The root of an AppTest's element tree, to walk every element the page drew."""
     return at._tree

@@ -181,14 +181,10 @@ def test_a_frozen_styler_is_rendered_once_and_sent_as_a_fresh_one_would_be(monke
     at = AppTest.from_string(_STYLER_APP)
     at.run()
 
-    def shown(at):
-        return [(d.proto.arrow_data.data, d.proto.arrow_data.styler.display_values, d.proto.arrow_data.styler.styles)
-                for d in at.dataframe]
-
-    frozen, fresh = shown(at)
+    frozen, fresh = st_internals.table_wire_forms(at)
     assert frozen == fresh and b"1.234,5" in frozen[1], "the kept rendering is Streamlit's of an unshared Styler"
     translate = _count_calls(monkeypatch, Styler, "_translate")
     at.run()
-    assert shown(at) == [frozen, fresh]
+    assert st_internals.table_wire_forms(at) == [frozen, fresh]
     # Only the unshared Styler was rendered again: st.dataframe still renders through arrow.marshall_styler.
     assert len(translate) == 1, translate
