@@ -6,7 +6,9 @@ Streamlit, so an upgrade that moves them fails that test instead of failing a pa
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -63,6 +65,13 @@ def only_fragment(at: Any, key: str) -> Iterator[Any]:
 def chart_specs(at: Any) -> list[str]:
     """The figure JSON of each plotly chart in an AppTest element tree, as sent to the browser."""
     return [c.proto.spec for c in at.get("plotly_chart")]
+
+
+def table_wire_forms(at: Any) -> list[tuple[bytes, bytes, str]]:
+    """Each st.dataframe in an AppTest element tree as sent to the browser: its Arrow data, the Styler's display
+    values (Arrow) and the Styler's CSS."""
+    return [(d.proto.arrow_data.data, d.proto.arrow_data.styler.display_values, d.proto.arrow_data.styler.styles)
+            for d in at.dataframe]
 
 
 def element_root(at: Any) -> Any:
@@ -221,3 +230,91 @@ def upload_rerun_message(page: str, widget_id: str, files: Sequence[tuple[Upload
         info.file_urls.upload_url = target.upload_url
         info.file_urls.delete_url = target.delete_url
     return msg.SerializeToString()
+
+
+# -- what a warm rerun need not do again ------------------------------------------------------------------------
+# A cached view hands the same figure objects to st.plotly_chart on every rerun, and formats.styler the same
+# Styler for the same table; Streamlit turns each into its wire form anew every time (a deep copy and JSON for a
+# figure; a render of every cell for a Styler): most of a warm page view's CPU at 2,000 networks. Only what is
+# marked as never changing is kept: a figure through freeze_figures, a Styler with formats.FROZEN_ATTR set.
+_SPEC_ATTR = "_netvalue_spec"  # on a frozen figure: its dict and JSON as st.plotly_chart makes them (None: not yet)
+_STYLER_PROTO_ATTR = "_netvalue_styler_proto"  # on a frozen Styler: the ArrowData.styler message Streamlit made
+_styler_lock = threading.Lock()  # Streamlit's rendering changes the Styler's own state: one thread at a time
+
+
+class _FrozenSpec(dict):
+    """A frozen figure's dict as plotly.tools.return_figure_from_figure_or_data returns it, with its JSON."""
+
+    __slots__ = ("json",)
+
+
+def freeze_figures(obj: object, depth: int = 3) -> None:
+    """Mark every plotly figure in obj (a view: a dataclass, or a figure, dict, list or tuple of them) as never
+    changing again, so that st.plotly_chart serialises it once (see keep_wire_forms). A copy of a marked figure
+    (copy.deepcopy, pickle, go.Figure(fig)) is not marked."""
+    from plotly.basedatatypes import BaseFigure
+
+    if isinstance(obj, BaseFigure):
+        obj.__dict__.setdefault(_SPEC_ATTR, None)
+    elif depth <= 0:
+        return
+    elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        for f in dataclasses.fields(obj):
+            freeze_figures(getattr(obj, f.name), depth - 1)
+    elif isinstance(obj, dict):
+        for v in obj.values():
+            freeze_figures(v, depth - 1)
+    elif isinstance(obj, list | tuple):
+        for v in obj:
+            freeze_figures(v, depth - 1)
+
+
+def keep_wire_forms() -> None:
+    """Have st.plotly_chart serialise a frozen figure once and st.dataframe render a frozen Styler once, and
+    reuse the result on later runs (the same bytes go to the browser). Idempotent; process-wide."""
+    import plotly.io
+    import plotly.tools
+    from streamlit.elements import arrow
+
+    from netvalue.formats import FROZEN_ATTR
+
+    if getattr(plotly.io.to_json, "_netvalue_patched", False):
+        return
+    to_dict, to_json = plotly.tools.return_figure_from_figure_or_data, plotly.io.to_json
+    marshall = arrow.marshall_styler
+
+    def figure_dict(figure_or_data: Any, validate_figure: bool) -> Any:
+        held = getattr(figure_or_data, "__dict__", {})
+        if _SPEC_ATTR not in held:
+            return to_dict(figure_or_data, validate_figure)
+        spec = held[_SPEC_ATTR]
+        if spec is None:
+            spec = _FrozenSpec(to_dict(figure_or_data, validate_figure))
+            spec.json = to_json(spec, validate=False)
+            held[_SPEC_ATTR] = spec
+        return spec
+
+    def figure_json(fig: Any, *args: Any, **kwargs: Any) -> str:
+        if type(fig) is _FrozenSpec and not args and kwargs == {"validate": False}:
+            return fig.json
+        return to_json(fig, *args, **kwargs)
+
+    def styler(proto: Any, data: Any, default_uuid: str) -> None:
+        if not getattr(data, FROZEN_ATTR, False):
+            marshall(proto, data, default_uuid)
+            return
+        with _styler_lock:
+            kept = getattr(data, _STYLER_PROTO_ATTR, None)
+            if kept is None:
+                marshall(proto, data, default_uuid)
+                kept = type(proto.styler)()
+                kept.CopyFrom(proto.styler)
+                setattr(data, _STYLER_PROTO_ATTR, kept)
+                return
+        proto.styler.CopyFrom(kept)
+
+    for fn in (figure_dict, figure_json, styler):
+        fn._netvalue_patched = True  # type: ignore[attr-defined]
+    plotly.tools.return_figure_from_figure_or_data = figure_dict
+    plotly.io.to_json = figure_json
+    arrow.marshall_styler = styler

@@ -23,6 +23,8 @@ from netvalue.schema import NETWORK_TYPES
 from netvalue.store import Store, default_path
 from netvalue.views.registry import REGISTRY
 
+st_internals.keep_wire_forms()
+
 _stores: dict[str, Store] = {}
 _stores_lock = threading.Lock()
 
@@ -118,9 +120,12 @@ def source() -> _CachedSource:
 
 # cache_resource, not cache_data: a view holds plotly figures, and cache_data would unpickle them (revalidating
 # every trace) on each hit: 90 ms of a warm overview rerun. Views are frozen and pages only draw them.
+# Its figures are serialised once, not on every rerun (st_internals.keep_wire_forms; most of a warm view's CPU).
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _view(path: str, ver: int, name: str, f: flt.Filters, extra: tuple) -> object:
-    return REGISTRY[name](source(), f, *extra)
+    made = REGISTRY[name](source(), f, *extra)
+    st_internals.freeze_figures(made)
+    return made
 
 
 def view(name: str, f: flt.Filters, *extra: object) -> object:

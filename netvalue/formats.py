@@ -14,6 +14,8 @@ Pure and Streamlit-free.
 from __future__ import annotations
 
 import math
+import threading
+from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -274,7 +276,49 @@ def format_frame(df: pd.DataFrame, lang: str = "da", decimals: Mapping[str, int 
 
 def styler(df: pd.DataFrame, lang: str = "da", decimals: Mapping[str, int | None] | None = None) -> Any:
     """A pandas Styler that writes df's numbers the reader's way (Danish 1.234,5) and missing values as '–',
-    while the values stay numbers (st.dataframe accepts a Styler and still sorts by value)."""
+    while the values stay numbers (st.dataframe accepts a Styler and still sorts by value).
+
+    Equal frames give the same Styler object (see FROZEN_ATTR): a page asks for its table on every rerun, and
+    building and rendering a Styler was most of a warm networks page. Do not change what it returns."""
+    key = _styler_key(df, lang, decimals)
+    if key is not None:
+        with _stylers_lock:
+            hit = _stylers.get(key)
+            if hit is not None:
+                _stylers.move_to_end(key)
+                return hit
+    # A copy: the caller may change its frame afterwards, the shared Styler must keep showing this one.
+    style = _new_styler(df.copy() if key is not None else df, lang, decimals)
+    if key is not None:
+        setattr(style, FROZEN_ATTR, True)
+        with _stylers_lock:
+            style = _stylers.setdefault(key, style)
+            _stylers.move_to_end(key)
+            while len(_stylers) > STYLER_CACHE_SIZE:
+                _stylers.popitem(last=False)
+    return style
+
+
+# Set on a Styler that never changes after it is made, so that its rendering may be kept (st_internals does).
+FROZEN_ATTR = "netvalue_frozen"
+STYLER_CACHE_SIZE = 64
+_stylers: OrderedDict[tuple, Any] = OrderedDict()
+_stylers_lock = threading.Lock()
+
+
+def _styler_key(df: pd.DataFrame, lang: str, decimals: Mapping[str, int | None] | None) -> tuple | None:
+    """Everything a Styler from styler() depends on: the values and index (hashed row by row), the column
+    names and types, the language and the precision; None for a frame pandas cannot hash."""
+    try:
+        rows = pd.util.hash_pandas_object(df, index=True).to_numpy().tobytes()
+        spec = tuple(sorted((str(k), v) for k, v in decimals_of(df, decimals).items()))
+    except TypeError:  # unhashable cells (lists, dicts)
+        return None
+    return (lang, spec, tuple(df.columns), tuple(str(t) for t in df.dtypes), df.index.name, str(df.index.dtype),
+            len(df), rows)
+
+
+def _new_styler(df: pd.DataFrame, lang: str, decimals: Mapping[str, int | None] | None) -> Any:
     dec, group, _ = _symbols(lang)
     spec = decimals_of(df, decimals)
     style = df.style.format(na_rep=MISSING, thousands=group, decimal=dec, precision=0)

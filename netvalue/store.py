@@ -126,6 +126,50 @@ def _key_match(name: str, left: str, right: str) -> str:
     return " AND ".join(f"{left}.{k} = {right}.{k}" for k in RECORD_TYPES[name].key)
 
 
+class _Versions:
+    """The data version of each open store file, read once after each write instead of on every ask (a page
+    view asks about ten times). Only a Store in this process can change it: DuckDB lets one process at a time
+    open the file for writing. A read that overlaps a write is not kept."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._kept: dict[str, tuple[int, int]] = {}  # key -> (generation when read, version)
+        self._generation: dict[str, int] = {}
+        self._open_writes: dict[str, int] = {}
+
+    def read(self, key: str, fetch: Callable[[], int]) -> int:
+        with self._lock:
+            generation = self._generation.get(key, 0)
+            kept = self._kept.get(key)
+            if kept is not None and kept[0] == generation:
+                return kept[1]
+        value = fetch()
+        with self._lock:
+            if self._generation.get(key, 0) == generation and not self._open_writes.get(key):
+                self._kept[key] = (generation, value)
+        return value
+
+    def forget(self, key: str) -> None:
+        with self._lock:
+            self._generation[key] = self._generation.get(key, 0) + 1
+            self._kept.pop(key, None)
+
+    @contextmanager
+    def writing(self, key: str) -> Iterator[None]:
+        with self._lock:
+            self._open_writes[key] = self._open_writes.get(key, 0) + 1
+        self.forget(key)
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._open_writes[key] -= 1
+            self.forget(key)
+
+
+_versions = _Versions()
+
+
 class Store:
     """A DuckDB store: one connection per process, a cursor per thread, writes serialised."""
 
@@ -149,6 +193,9 @@ class Store:
                 time.sleep(0.2)
         self._write_lock = threading.RLock()
         self._local = threading.local()
+        # Two Stores on one file in one process share DuckDB's database, and so the remembered data version.
+        self._version_key = f":memory:{id(self)}" if self.path == ":memory:" else os.path.realpath(self.path)
+        _versions.forget(self._version_key)  # another process may have written while no Store held the file
         self.migrate()
 
     # -- connection plumbing -------------------------------------------------------------------
@@ -161,6 +208,7 @@ class Store:
 
     def close(self) -> None:
         self._con.close()
+        _versions.forget(self._version_key)
 
     def __enter__(self) -> Store:
         return self
@@ -180,7 +228,7 @@ class Store:
 
     @contextmanager
     def _transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        with self._write_lock:
+        with self._write_lock, _versions.writing(self._version_key):
             cur = self._cur()
             cur.execute("BEGIN TRANSACTION")
             try:
@@ -213,6 +261,9 @@ class Store:
 
     def data_version(self) -> int:
         """A number that grows with every committed change; use it as a cache key."""
+        return _versions.read(self._version_key, self._read_data_version)
+
+    def _read_data_version(self) -> int:
         return int(self._cur().execute("SELECT value FROM meta WHERE key = 'data_version'").fetchall()[0][0])
 
     def _bump(self, cur: duckdb.DuckDBPyConnection) -> None:

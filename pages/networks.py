@@ -15,7 +15,6 @@ import streamlit as st
 import ui
 from netvalue import export, formats
 from netvalue import keyfigures as kf
-from netvalue.charts import networks as charts
 from netvalue.explain import escape_markdown
 from netvalue.i18n import label, t
 from netvalue.schema import PERSPECTIVES
@@ -93,7 +92,7 @@ def _indicator_history(measured: pd.DataFrame, breakdown: pd.DataFrame, lang: st
     ind = breakdown[breakdown["indicator_id"] == pick].iloc[0]
     left, right = st.columns([3, 2])
     with left:
-        st.plotly_chart(charts.indicator_history(measured, ind, lang), width="stretch", key="network_history")
+        st.plotly_chart(ui.view("network_history", f, chosen, pick), width="stretch", key="network_history")
         st.caption(ui.tr("networks.how_history", worst=formats.short(ind["worst"], lang),
                          best=formats.short(ind["best"], lang), mean=formats.number(ind["value"], lang, 2),
                          score=formats.number(ind["score"], lang)))

@@ -216,3 +216,26 @@ def test_weights_sentence_one_home(w, lang, text):
 
     assert formats.weights(w, lang) == text
     assert report.weights_text(w, lang) == ui.weights_text(w, lang) == text
+
+
+def test_styler_gives_equal_tables_one_shared_styler_and_different_ones_their_own():
+    # Shared: Streamlit's rendering of it is kept (st_internals.keep_wire_forms); a page rerun builds its
+    # table anew each time, so equal content, not the same frame object, must find it.
+    df = pd.DataFrame({"name": ["a", "b"], "score": [1234.56, None]})
+    shared = formats.styler(df, "da", {"score": 1})
+    assert getattr(shared, formats.FROZEN_ATTR) is True
+    assert formats.styler(df.copy(), "da", {"score": 1}) is shared
+    others = [formats.styler(df, "en", {"score": 1}), formats.styler(df, "da", {"score": 2}),
+              formats.styler(df.assign(score=[1234.57, None]), "da", {"score": 1}),
+              formats.styler(df.rename(columns={"name": "navn"}), "da", {"score": 1}),
+              formats.styler(df.set_axis([5, 6]), "da", {"score": 1})]
+    assert all(o is not shared for o in others) and len({id(o) for o in others}) == len(others)
+    df.loc[0, "score"] = 1.0  # the caller changes its frame afterwards: the shared Styler keeps what it was given
+    assert "1.234,6" in shared.to_html()
+
+
+def test_styler_of_a_frame_pandas_cannot_hash_is_made_anew():
+    df = pd.DataFrame({"x": [[1], [2]], "y": [1.5, 2.5]})
+    one, two = formats.styler(df, "da", {"y": 1}), formats.styler(df, "da", {"y": 1})
+    assert one is not two and not getattr(one, formats.FROZEN_ATTR, False)
+    assert "1,5" in one.to_html()

@@ -140,3 +140,99 @@ def test_the_upload_messages_are_the_browsers():
     said.delta.new_element.alert.body = "nej"
     said.delta.new_element.alert.format = said.delta.new_element.alert.ERROR
     assert st_internals.alert_texts(said.SerializeToString()) == [("error", "nej")]
+
+
+# -- keep_wire_forms: what a warm rerun reuses -------------------------------------------------------------------
+_FIGURE_APP = """
+import plotly.graph_objects as go
+import streamlit as st
+import st_internals
+
+st_internals.keep_wire_forms()
+
+@st.cache_resource
+def view():
+    twins = [go.Figure(go.Bar(x=["a<b", "ø"], y=[1.5, float("nan")]), layout={"title": {"text": "Æble"}})
+             for _ in range(2)]
+    st_internals.freeze_figures({"figures": twins[:1]})
+    return twins
+
+frozen, unmarked = view()
+st.plotly_chart(frozen, key="frozen")
+st.plotly_chart(unmarked, key="unmarked")
+"""
+
+
+def _count_calls(monkeypatch, owner: object, name: str) -> list[object]:
+    calls: list[object] = []
+    original = getattr(owner, name)
+
+    def counted(self, *args, **kwargs):
+        calls.append(self)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(owner, name, counted)
+    return calls
+
+
+def test_a_frozen_figure_is_serialised_once_and_sent_as_a_fresh_one_would_be(monkeypatch):
+    from plotly.basedatatypes import BaseFigure
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_string(_FIGURE_APP)
+    at.run()
+    frozen, unmarked = st_internals.chart_specs(at)
+    assert frozen == unmarked, "the kept JSON is what Streamlit makes of an unmarked twin"
+    to_dict = _count_calls(monkeypatch, BaseFigure, "to_dict")
+    at.run()
+    assert st_internals.chart_specs(at) == [frozen, unmarked]
+    # Only the unmarked twin went through to_dict again: Streamlit still serialises through the two plotly
+    # functions keep_wire_forms wraps. If an upgrade bypasses them, every rerun serialises again and this fails.
+    assert len(to_dict) == 1, to_dict
+
+
+def test_freeze_figures_marks_figures_in_a_view_but_not_their_copies():
+    import copy
+    import dataclasses
+
+    import plotly.graph_objects as go
+
+    @dataclasses.dataclass(frozen=True)
+    class View:
+        chart: go.Figure
+        more: dict
+
+    a, b = go.Figure(go.Bar(x=[1], y=[2])), go.Figure(go.Scatter(x=[1], y=[2]))
+    st_internals.freeze_figures(View(a, {"b": (b,)}))
+    assert all(st_internals._SPEC_ATTR in f.__dict__ for f in (a, b))
+    for twin in (copy.deepcopy(a), go.Figure(a)):
+        assert st_internals._SPEC_ATTR not in twin.__dict__
+
+
+_STYLER_APP = """
+import pandas as pd
+import streamlit as st
+import st_internals
+from netvalue import formats
+
+st_internals.keep_wire_forms()
+df = pd.DataFrame({"name": ["a<b", "ø"], "value": [1234.5, None], "n": [3, 4]})
+st.dataframe(formats.styler(df, "da", {"value": 1}), key="frozen")
+st.dataframe(formats._new_styler(df, "da", {"value": 1}), key="fresh")
+"""
+
+
+def test_a_frozen_styler_is_rendered_once_and_sent_as_a_fresh_one_would_be(monkeypatch):
+    from pandas.io.formats.style import Styler
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_string(_STYLER_APP)
+    at.run()
+
+    frozen, fresh = st_internals.table_wire_forms(at)
+    assert frozen == fresh and b"1.234,5" in frozen[1], "the kept rendering is Streamlit's of an unshared Styler"
+    translate = _count_calls(monkeypatch, Styler, "_translate")
+    at.run()
+    assert st_internals.table_wire_forms(at) == [frozen, fresh]
+    # Only the unshared Styler was rendered again: st.dataframe still renders through arrow.marshall_styler.
+    assert len(translate) == 1, translate

@@ -209,6 +209,43 @@ def test_data_version_grows_with_every_committed_change(store):
     assert versions == [0, 1, 2, 2, 3]
 
 
+def test_the_remembered_data_version_follows_every_store_on_the_file(tmp_path):
+    # data_version is read once after each write (a page view asks about ten times); a write through any Store
+    # of this process, or one made while no Store held the file, must still show at once.
+    path = tmp_path / "v.duckdb"
+    first = Store(path)
+    assert first.data_version() == 0
+    second = Store(str(path.parent / "." / path.name))  # another spelling of the same file
+    second.load(base_frames())
+    assert first.data_version() == second.data_version() == 1
+    first.load({"measurements": measurement_frame([["N1", "sat", "2014-01-01", 3.0, "measured", ""]])})
+    assert second.data_version() == 2
+    second.close()
+    assert first.data_version() == 2
+    # A write past the Store (as another process would make while no Store of this one held the file).
+    first._cur().execute("UPDATE meta SET value = '9' WHERE key = 'data_version'")
+    assert first.data_version() == 2, "remembered (this is what saves the queries)"
+    first.close()
+    assert Store(path).data_version() == 9
+
+
+def test_a_version_read_during_a_write_is_not_kept(store):
+    # A reader in another thread sees the old version until the write commits; it must not keep it past that.
+    store.load(base_frames())
+    seen: list[int] = []
+    original = store._bump
+
+    def bump_then_read(cur):
+        original(cur)
+        reader = threading.Thread(target=lambda: seen.append(store.data_version()))
+        reader.start()
+        reader.join()
+
+    store._bump = bump_then_read
+    store.load({"measurements": measurement_frame([["N1", "sat", "2014-01-01", 3.0, "measured", ""]])})
+    assert seen == [1] and store.data_version() == 2
+
+
 # -- undo -------------------------------------------------------------------------------------------------
 
 

@@ -202,3 +202,20 @@ def test_page_of_gives_each_row_once_and_clamps_a_page_past_the_end():
     assert nv.page_of(rows, -1, size=3)["network_id"].tolist() == ["N0", "N1", "N2"]
     assert nv.page_of(rows.iloc[:0], 0, size=3).empty
     assert rows["network_id"].tolist() == [f"N{i}" for i in range(7)], "the input is not changed"
+
+
+@pytest.mark.parametrize("filters", [Filters(), Filters(types=("learning",)), Filters(start=FEB, end=FEB)],
+                         ids=["selected", "outside the types", "one month"])
+def test_the_history_view_draws_what_the_network_page_would(tiny, filters):
+    # Its own cached view (the page drew it anew on every rerun): the same figure from the same numbers, whether
+    # the filters select the network or not.
+    from netvalue.charts import networks as charts
+
+    me = network_view(tiny, filters, "N1")
+    assert len(me.breakdown)
+    for ind in me.breakdown.itertuples():
+        row = me.breakdown[me.breakdown["indicator_id"] == ind.indicator_id].iloc[0]
+        expected = charts.indicator_history(me.measurements, row, filters.lang)
+        assert nv.indicator_history_view(tiny, filters, "N1", ind.indicator_id).to_json() == expected.to_json()
+    assert nv.indicator_history_view(tiny, filters, "N1", "no_such_indicator") is None
+    assert REGISTRY["network_history"] is nv.indicator_history_view

@@ -20,7 +20,7 @@ from netvalue.filters import Filters
 from netvalue.i18n import label, t
 from netvalue.schema import NETWORK_TYPES, PERSPECTIVES
 from netvalue.views import Source
-from netvalue.views.selection import Selection, select
+from netvalue.views.selection import Selection, resolve_window, select
 from netvalue.windows import Window
 
 SORT_OPTIONS: tuple[str, ...] = ("overall", *PERSPECTIVES, "balance", "share_self_reported", "people", "net_dkk",
@@ -215,3 +215,20 @@ def network_view(src: Source, f: Filters, network_id: str) -> NetworkView | None
     )
 
 
+
+
+def indicator_history_view(src: Source, f: Filters, network_id: str, indicator_id: str) -> go.Figure | None:
+    """One indicator's measurements month by month for one network over the filters' window: the chart under
+    "down to the measurements" (its own view: the page draws the one picked, cached, instead of building it on
+    every rerun). The same figure as charts.indicator_history of network_view's measurements and breakdown row;
+    None when the network has no such indicator in the window."""
+    win, _ = resolve_window(src, f)
+    if win is None:
+        return None
+    stats = src.stats("all", win.start, win.last_day)
+    breakdown = explain.indicator_breakdown(stats[stats["network_id"] == network_id], src.table("indicators"))
+    row = breakdown[breakdown["indicator_id"] == indicator_id]
+    if row.empty:
+        return None
+    measured = explain.measurement_scores(src.measurements([network_id]), breakdown, win.start, win.end)
+    return charts.indicator_history(measured, row.iloc[0], f.lang)
