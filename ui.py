@@ -371,3 +371,28 @@ def start_backups() -> None:
     if schedule is not None and backups.running() is None:
         s = store()
         backups.start(lambda: s, schedule)
+
+
+# -- charts with their text alternatives, and table downloads (a11y branch) --------------------------------------
+def chart(fig: object, key: str, summary_md: str | None = None) -> None:
+    """A chart and, right under it, its text alternative (WCAG 1.1.1): the summary sentence and the data behind a
+    toggle. key names the chart; the toggle is key + "_alt". summary_md: the view's own sentence instead of the
+    generic one, Markdown with its user text escaped already (netvalue.views.connections writes such)."""
+    st.plotly_chart(fig, width="stretch", key=key)
+    chart_text(fig, key, summary_md)
+
+
+def chart_text(fig: object, key: str, summary_md: str | None = None) -> None:
+    """The text alternative of a chart drawn above: made once per figure (netvalue.views.alternatives, kept with
+    the cached view), user text escaped (st.table renders Markdown: alt.markdown_table is escaped)."""
+    from netvalue.views import alternatives
+
+    if fig is None:
+        return
+    alt = alternatives.alternative(fig, lang())
+    st.caption(summary_md or escape_markdown(alt.summary))
+    if alt.table.empty:
+        return
+    with st.expander(tr("alt.show_data"), key=f"{key}_alt"):
+        st.table(alt.markdown_table, hide_index=True)
+

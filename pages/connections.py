@@ -51,18 +51,15 @@ if not view.empty:
     st.header(ui.tr("connections.section.graph"))
     st.segmented_control(ui.tr("connections.level"), LEVELS, default=level, required=True, key=level_key,
                          on_change=_keep_level, format_func=lambda x, lang=f.lang: t(f"connections.level.{x}", lang))
-    st.plotly_chart(view.figures["graph"], width="stretch", key="connections_graph")
-    st.caption(view.alt["graph"])
+    ui.chart(view.figures["graph"], "connections_graph", view.alt["graph"])
     st.caption(ui.tr("connections.how_graph"))
 
     st.header(ui.tr("connections.section.matrix"))
-    st.plotly_chart(view.figures["matrix"], width="stretch", key="connections_matrix")
-    st.caption(view.alt["matrix"])
+    ui.chart(view.figures["matrix"], "connections_matrix", view.alt["matrix"])
     st.caption(ui.tr("connections.how_matrix"))
 
 st.header(ui.tr("connections.section.path"))
-st.plotly_chart(view.figures["path"], width="stretch", key="connections_path")
-st.caption(view.alt["path"])
+ui.chart(view.figures["path"], "connections_path", view.alt["path"])
 st.caption(ui.tr("connections.how_path"))
 
 if not view.empty:

@@ -88,26 +88,26 @@ c[4].metric(ui.tr("depth.m.gini"), m["gini"], help=ui.tr("depth.m.gini_help", **
 
 c = st.columns(2)
 with c[0]:
-    st.plotly_chart(view.distribution, width="stretch")
+    ui.chart(view.distribution, "depth_distribution")
     st.caption(ui.tr("depth.how.distribution", **words))
 with c[1]:
-    st.plotly_chart(view.lorenz, width="stretch")
+    ui.chart(view.lorenz, "depth_lorenz")
     st.caption(ui.tr("depth.how.lorenz", **words))
 
 # -- 2. the path -------------------------------------------------------------------------------
 st.header(ui.tr("depth.h.path"))
-st.plotly_chart(view.path, width="stretch")
+ui.chart(view.path, "depth_path")
 st.caption(ui.tr("depth.how.path", **words))
 
 # -- 3. deep against touched once (the answer first) --------------------------------------------
 st.header(ui.tr("depth.h.compare"))
 st.markdown("\n".join(f"- {line}" for line in view.comparison_lines))
-st.plotly_chart(view.compare, width="stretch")
+ui.chart(view.compare, "depth_compare")
 st.caption(ui.tr("depth.how.compare"))
 
 # -- 4. value against depth ---------------------------------------------------------------------
 st.header(ui.tr("depth.h.value"))
-st.plotly_chart(view.value, width="stretch")
+ui.chart(view.value, "depth_value")
 st.caption(depth.point_text(view.analysis.method, level, L))
 st.markdown("\n".join(f"- {line}" for line in view.fit_lines))
 

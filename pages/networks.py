@@ -15,7 +15,6 @@ import streamlit as st
 import ui
 from netvalue import export, formats
 from netvalue import keyfigures as kf
-from netvalue.charts import networks as charts
 from netvalue.explain import escape_markdown
 from netvalue.i18n import label, t
 from netvalue.schema import PERSPECTIVES
@@ -81,8 +80,9 @@ def _pct(x: object) -> str:
 
 
 @st.fragment(key="network_history_part")
-def _indicator_history(measured: pd.DataFrame, breakdown: pd.DataFrame, lang: str) -> None:
+def _indicator_history(me: NetworkView, lang: str) -> None:
     """One indicator's measurements month by month, picked here: a new pick reruns only this part of the page."""
+    measured, breakdown = me.measurements, me.breakdown
     ind_names = dict(zip(breakdown["indicator_id"], breakdown["name"], strict=True))
     options = list(breakdown["indicator_id"])
     kept = ss.get("_network_indicator")
@@ -93,7 +93,7 @@ def _indicator_history(measured: pd.DataFrame, breakdown: pd.DataFrame, lang: st
     ind = breakdown[breakdown["indicator_id"] == pick].iloc[0]
     left, right = st.columns([3, 2])
     with left:
-        st.plotly_chart(charts.indicator_history(measured, ind, lang), width="stretch", key="network_history")
+        ui.chart(me.history_chart(pick, lang), "network_history")
         st.caption(ui.tr("networks.how_history", worst=formats.short(ind["worst"], lang),
                          best=formats.short(ind["best"], lang), mean=formats.number(ind["value"], lang, 2),
                          score=formats.number(ind["score"], lang)))
@@ -256,18 +256,18 @@ else:
     })
     left, right = st.columns([3, 2])
     with left:
-        st.plotly_chart(me.indicator_chart, width="stretch", key="network_indicators")
+        ui.chart(me.indicator_chart, "network_indicators")
         st.caption(ui.tr("networks.how_indicators"))
     with right:
-        st.plotly_chart(me.evidence_chart, width="stretch", key="network_evidence")
+        ui.chart(me.evidence_chart, "network_evidence")
         st.caption(ui.tr("networks.how_evidence"))
 
     # -- Down to the measurements ----------------------------------------------------------------------------------
     st.subheader(ui.tr("networks.measurements"))
-    _indicator_history(me.measurements, me.breakdown, L)
+    _indicator_history(me, L)
 
 # -- Over time ------------------------------------------------------------------------------------------------
-st.plotly_chart(me.timeline_chart, width="stretch", key="network_timeline")
+ui.chart(me.timeline_chart, "network_timeline")
 st.caption(ui.tr(f"networks.how_timeline_{me.timeline_grain}", weights=weights_text))
 
 # -- Units and partners, stories, family -----------------------------------------------------------------------

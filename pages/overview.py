@@ -52,18 +52,18 @@ st.caption(ui.tr("filters.weights_in_use", weights=weights_text))
 # -- The three legs ---------------------------------------------------------------------------------------------
 left, right = st.columns(2)
 with left:
-    st.plotly_chart(view.ternary, width="stretch", key="overview_ternary")
+    ui.chart(view.ternary, "overview_ternary")
     st.caption(ui.tr("overview.how_ternary", shown=view.points, total=view.n_networks,
                      balance=kf.format_number(view.headline["balance"], L, 2)))
 with right:
-    st.plotly_chart(view.trend, width="stretch", key="overview_trend")
+    ui.chart(view.trend, "overview_trend")
     st.caption(trend_caption(view, L, weights_text))
 
 # -- Strongest and weakest --------------------------------------------------------------------------------------
 top, bottom = view.top, view.bottom
 left, right = st.columns([3, 2])
 with left:
-    st.plotly_chart(view.strong_weak, width="stretch", key="overview_strong_weak")
+    ui.chart(view.strong_weak, "overview_strong_weak")
     st.caption(ui.tr("overview.how_strong_weak", weights=weights_text))
     if len(top) or len(bottom):
         st.markdown(ui.tr("overview.open_network"))

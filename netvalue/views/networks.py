@@ -7,7 +7,7 @@ network's score is the same number in the table, on its own page, on the overvie
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import pandas as pd
@@ -132,6 +132,16 @@ class NetworkView:
     stories: pd.DataFrame  # newest first
     parent: pd.DataFrame
     children: pd.DataFrame
+    _history: dict = field(default_factory=dict, compare=False, repr=False)  # history_chart's, once per pick
+
+    def history_chart(self, indicator_id: str, lang: str) -> go.Figure:
+        """One indicator's measurements month by month (the drill-down's chart), made once per indicator: the
+        view is cached, so a warm rerun, and its chart's text alternative, reuse the figure."""
+        key = (indicator_id, lang)
+        if key not in self._history:
+            ind = self.breakdown[self.breakdown["indicator_id"] == indicator_id].iloc[0]
+            self._history[key] = charts.indicator_history(self.measurements, ind, lang)
+        return self._history[key]
 
     @property
     def selected(self) -> bool:
