@@ -396,3 +396,43 @@ def chart_text(fig: object, key: str, summary_md: str | None = None) -> None:
     with st.expander(tr("alt.show_data"), key=f"{key}_alt"):
         st.table(alt.markdown_table, hide_index=True)
 
+
+
+def _file_stem(title: str) -> str:
+    text = title.lower().translate(str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"}))
+    return "_".join("".join(c if c.isalnum() and c.isascii() else " " for c in text).split()) or "tabel"
+
+
+def downloads(frame: pd.DataFrame, key: str, title: str, window: str | None,
+              extra: Sequence[tuple[str, str]] = (), file: str | None = None) -> None:
+    """CSV and Excel buttons for a table the page shows: frame as the files hold it (rounded as the page shows it,
+    formats.with_decimals), under a header naming title, the window as the page names it, the filters, the weights
+    and the data version (netvalue.export.header; extra: rows of its own). The files are made when a button is
+    clicked (a callable), not on every run. Buttons: key + "_csv", key + "_xlsx"."""
+    from datetime import datetime
+
+    from netvalue import export
+
+    f = current_filters()
+    L = f.lang
+    unit = None
+    if f.unit_id is not None:
+        org = table("org_units")
+        unit = str(dict(zip(org["unit_id"], org["name"], strict=True)).get(f.unit_id, f.unit_id))
+    fields = {"window": window, "types": f.types, "unit": unit, "weights": weights_text(f.weight_map, L),
+              "version": version(), "extra": tuple(extra)}
+
+    def _csv() -> bytes:  # runs on another thread: plain values only, never Streamlit
+        head = export.header(title, L, made=datetime.now(), **fields)
+        return export.to_csv_bytes(frame, danish=L == "da", header=head)
+
+    def _xlsx() -> bytes:
+        return export.to_xlsx_bytes(frame, title, header=export.header(title, L, made=datetime.now(), **fields))
+
+    stem = file or _file_stem(title)
+    a, b, _ = st.columns([1, 1, 3])
+    hint = i18n.t("export.help", L, title=escape_markdown(title))
+    a.download_button(i18n.t("export.csv", L), _csv, file_name=stem + ".csv", mime=export.CSV_MIME,
+                      icon=":material/download:", on_click="ignore", key=f"{key}_csv", help=hint)
+    b.download_button(i18n.t("export.xlsx", L), _xlsx, file_name=stem + ".xlsx", mime=export.XLSX_MIME,
+                      icon=":material/download:", on_click="ignore", key=f"{key}_xlsx", help=hint)

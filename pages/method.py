@@ -12,6 +12,7 @@ import ui
 from netvalue import scoring
 from netvalue.i18n import label
 from netvalue.schema import PERSPECTIVES
+from netvalue.views import method as mv
 from netvalue.views.method import MethodView
 
 f = ui.current_filters()
@@ -143,4 +144,6 @@ st.dataframe(cat, hide_index=True, width="stretch",
                  "indicator_id": st.column_config.TextColumn(ui.tr("method.col.id")),
              })
 st.caption(ui.tr("method.how_catalogue"))
+ui.downloads(mv.catalogue_frame(cat, L), "method_catalogue", ui.tr("method.catalogue"),
+             view.selection.window.label(L) if view.selection.window is not None else None)
 _curve(view, L)

@@ -9,7 +9,7 @@ from netvalue import explain
 from netvalue import filters as flt
 from netvalue import keyfigures as kf
 from netvalue.i18n import label
-from netvalue.views.overview import OverviewView, figure_label, figure_text, trend_caption
+from netvalue.views.overview import OverviewView, figure_label, figure_text, key_figures_frame, trend_caption
 
 f = ui.current_filters()
 L = f.lang
@@ -48,6 +48,9 @@ if comp is not None and comp.available:
 elif comp is not None:
     st.info(ui.tr("compare.none", **comp.reason_values(view.selection.data_start, L)))
 st.caption(ui.tr("filters.weights_in_use", weights=weights_text))
+ui.downloads(key_figures_frame(view, L), "overview_figures", ui.tr("export.keyfig.title"),
+             win.label(L) if win is not None else None,
+             extra=[(ui.tr("export.compare"), comp.earlier.label(L))] if comp is not None and comp.available else [])
 
 # -- The three legs ---------------------------------------------------------------------------------------------
 left, right = st.columns(2)

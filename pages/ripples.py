@@ -10,6 +10,7 @@ import streamlit as st
 
 import ui
 from netvalue import filters as flt
+from netvalue import formats
 from netvalue.views.ripples import ALL, RING_STEPS, TREE_COLOURS, BuddingView, RingsView, RipplesView
 
 
@@ -106,10 +107,12 @@ else:
     st.caption(ui.tr("ripples.how_budding"))
 values = {view.mean_column: st.column_config.NumberColumn(format="%.0f")}
 a, b = st.columns(2)
-a.subheader(ui.tr("ripples.budding.by_generation"))
-a.dataframe(view.by_generation, width="stretch", hide_index=True, column_config=values)
-b.subheader(ui.tr("ripples.budding.by_origin"))
-b.dataframe(view.by_origin, width="stretch", hide_index=True, column_config=values)
+for col, frame, name in ((a, view.by_generation, "by_generation"), (b, view.by_origin, "by_origin")):
+    with col:
+        st.subheader(ui.tr(f"ripples.budding.{name}"))
+        st.dataframe(frame, width="stretch", hide_index=True, column_config=values)
+        ui.downloads(formats.with_decimals(frame, {view.mean_column: 0}), f"ripples_{name}",
+                     ui.tr(f"ripples.budding.{name}"), win.label(L) if win is not None else None)
 st.caption(ui.tr("ripples.how_budding_table"))
 if view.budding_answer:
     st.markdown(view.budding_answer)
