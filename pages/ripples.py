@@ -107,12 +107,13 @@ else:
     st.caption(ui.tr("ripples.how_budding"))
 values = {view.mean_column: st.column_config.NumberColumn(format="%.0f")}
 a, b = st.columns(2)
-for col, frame, name in ((a, view.by_generation, "by_generation"), (b, view.by_origin, "by_origin")):
+for col, frame, name, heading in ((a, view.by_generation, "by_generation", ui.tr("ripples.budding.by_generation")),
+                                  (b, view.by_origin, "by_origin", ui.tr("ripples.budding.by_origin"))):
     with col:
-        st.subheader(ui.tr(f"ripples.budding.{name}"))
+        st.subheader(heading)
         st.dataframe(frame, width="stretch", hide_index=True, column_config=values)
-        ui.downloads(formats.with_decimals(frame, {view.mean_column: 0}), f"ripples_{name}",
-                     ui.tr(f"ripples.budding.{name}"), win.label(L) if win is not None else None)
+        ui.downloads(formats.with_decimals(frame, {view.mean_column: 0}), f"ripples_{name}", heading,
+                     win.label(L) if win is not None else None)
 st.caption(ui.tr("ripples.how_budding_table"))
 if view.budding_answer:
     st.markdown(view.budding_answer)

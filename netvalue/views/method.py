@@ -92,12 +92,14 @@ def score_curve_view(src: Source, f: Filters, indicator_id: str) -> go.Figure | 
     return charts.score_curve(row.iloc[0], f.lang) if len(row) else None
 
 
-CATALOGUE_COLUMNS = ("name", "perspective", "unit", "worst", "best", "direction", "kroner", "indicator_id")
+CATALOGUE_COLUMNS = {"name": "method.col.name", "perspective": "method.col.perspective", "unit": "method.col.unit",
+                     "worst": "method.col.worst", "best": "method.col.best", "direction": "method.col.direction",
+                     "kroner": "method.col.kroner", "indicator_id": "method.col.id"}  # column: its header's key
 
 
 def catalogue_frame(cat: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The indicator catalogue as the downloads hold it: the page's columns under their headers, worst and best
     as written in the catalogue (full precision, as the page shows them)."""
-    heads = {c: t("method.col.id" if c == "indicator_id" else f"method.col.{c}", lang) for c in CATALOGUE_COLUMNS}
+    heads = {c: t(key, lang) for c, key in CATALOGUE_COLUMNS.items()}
     out = cat[list(CATALOGUE_COLUMNS)].rename(columns=heads).reset_index(drop=True)
     return formats.with_decimals(out, {heads["worst"]: None, heads["best"]: None})

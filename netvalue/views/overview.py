@@ -142,6 +142,10 @@ def overview_view(src: Source, f: Filters, n_list: int = 5, n_stories: int = 3) 
     )
 
 
+UNIT_KEYS = {"count": "export.keyfig.unit.count", "money": "export.keyfig.unit.money",
+             "score": "export.keyfig.unit.score"}  # a key figure's kind: the text key of its unit
+
+
 def key_figures_frame(view: OverviewView, lang: str) -> pd.DataFrame:
     """The key figures as the downloads hold them: one row per figure with its unit, the value in the window
     shown, in the window before it (when there is a comparison) and the change, rounded as the page shows them
@@ -151,7 +155,7 @@ def key_figures_frame(view: OverviewView, lang: str) -> pd.DataFrame:
     earlier = comp.earlier.label(lang) if comp is not None and comp.available else None
     out = pd.DataFrame({
         t("export.keyfig.name", lang): [figure_label(k.key, lang) for k in view.figures],
-        t("export.keyfig.unit", lang): [t(f"export.keyfig.unit.{k.kind}", lang) for k in view.figures],
+        t("export.keyfig.unit", lang): [t(UNIT_KEYS[k.kind], lang) for k in view.figures],
         shown: [k.value for k in view.figures],
     })
     if earlier is not None:
