@@ -384,7 +384,8 @@ def chart(fig: object, key: str, summary_md: str | None = None) -> None:
 
 def chart_text(fig: object, key: str, summary_md: str | None = None) -> None:
     """The text alternative of a chart drawn above: made once per figure (netvalue.views.alternatives, kept with
-    the cached view), user text escaped (st.table renders Markdown: alt.markdown_table is escaped)."""
+    the cached view). The table is HTML made there with every cell escaped, in a region the keyboard can scroll
+    (st.table's scrolling box could not take the focus)."""
     from netvalue.views import alternatives
 
     if fig is None:
@@ -394,7 +395,7 @@ def chart_text(fig: object, key: str, summary_md: str | None = None) -> None:
     if alt.table.empty:
         return
     with st.expander(tr("alt.show_data"), key=f"{key}_alt"):
-        st.table(alt.markdown_table, hide_index=True)
+        st.html(alt.html)
 
 
 

@@ -70,7 +70,7 @@ def test_no_serious_or_critical_wcag_violation(browser, name, lang):
     for i in range(min(toggles.count(), 3)):
         toggles.nth(i).click()
     if toggles.count():
-        page.wait_for_selector("[data-testid='stTable']", timeout=30_000)
+        page.wait_for_selector("[data-testid='stExpander'] [role='region'] table", timeout=30_000)
     bad = [(v["id"], v["impact"], v["help"], [n["target"] for n in v["nodes"][:3]]) for v in axe(page)
            if v["impact"] in ("serious", "critical")]
     page.context.close()

@@ -107,8 +107,12 @@ def test_the_alternative_is_made_once_per_figure_and_language():
     assert go.Figure(fig).to_plotly_json() == fig.to_plotly_json()  # nothing of it is drawn
 
 
-def test_the_drawn_table_is_escaped_for_markdown():
-    fig = go.Figure(go.Bar(x=["**Fed**"], y=[1.5], name="[link](x)"))
-    alt = alternatives.make(fig, "da")
-    assert alt.table.values.tolist() == [["[link](x)", "**Fed**", "1,5"]]
-    assert alt.markdown_table.values.tolist() == [["\\[link\\]\\(x\\)", "\\*\\*Fed\\*\\*", "1,5"]]
+def test_the_drawn_table_is_escaped_html_in_a_region_the_keyboard_can_reach():
+    fig = go.Figure(go.Bar(x=["5 < 6 & 7", "<script>x</script>"], y=[1.5, 2.0], name='Serie "A"'))
+    alt = alternatives.make(fig.update_layout(title_text='T "1" <i>'), "da")
+    assert alt.table.values.tolist() == [['Serie "A"', "5 < 6 & 7", "1,5"], ['Serie "A"', "x", "2"]]
+    assert "<script" not in alt.html and "<i>" not in alt.html
+    assert "<td" in alt.html and "5 &lt; 6 &amp; 7</td>" in alt.html and "Serie &quot;A&quot;</td>" in alt.html
+    assert alt.html.startswith('<div role="region" tabindex="0" aria-label="T &quot;1&quot;"')
+    assert alt.html.count("<tr>") == 3 and alt.html.count('<th scope="col"') == 3
+    assert 'text-align:right;">1,5</td>' in alt.html  # the number column is right-aligned
