@@ -107,3 +107,10 @@ def test_the_catalogue_download_keeps_the_pages_columns(sample):
     assert len(out) == len(view.catalogue)
     assert list(out.columns) == ["Indikator", "Ben", "Enhed", "Værst (score 0)", "Bedst (score 100)", "Retning",
                                  "Indgår i kroner", "Id"]
+
+
+def test_a_networks_history_chart_is_made_once_per_indicator_and_language(sample):
+    me = nv.network_view(sample, _filters("da", date(2013, 9, 1)), "N01")
+    ind = me.breakdown["indicator_id"].iloc[0]
+    assert me.history_chart(ind, "da") is me.history_chart(ind, "da")
+    assert me.history_chart(ind, "en") is not me.history_chart(ind, "da")

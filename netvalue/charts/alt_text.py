@@ -10,6 +10,7 @@ A page shows the sentence under the chart and the table behind a toggle, e.g.
 
 from __future__ import annotations
 
+import html
 import math
 import re
 from collections.abc import Mapping
@@ -25,10 +26,11 @@ _TAG = re.compile(r"<[^>]+>")
 
 
 def plain(text: object) -> str:
-    """Plotly label text without its HTML tags (<br>, <b>); None -> ''."""
+    """Plotly label text as a reader reads it: without its HTML tags (<br>, <b>) and with its entities decoded
+    (user text in a chart is escaped for Plotly, &lt; for <); None -> ''. Whoever draws the result escapes it."""
     if text is None:
         return ""
-    return " ".join(_TAG.sub(" ", str(text)).split())
+    return " ".join(html.unescape(_TAG.sub(" ", str(text))).split())
 
 
 def _axis_title(fig: go.Figure, trace: go.BaseTraceType, letter: str) -> str:
