@@ -391,11 +391,12 @@ def chart_text(fig: object, key: str, summary_md: str | None = None) -> None:
     if fig is None:
         return
     alt = alternatives.alternative(fig, lang())
-    st.caption(summary_md or escape_markdown(alt.summary))
-    if alt.table.empty:
-        return
-    with st.expander(tr("alt.show_data"), key=f"{key}_alt"):
-        st.html(alt.html)
+    with st.container(key=f"alt_{key}"):  # static/print.css leaves it off paper, where the chart itself is
+        st.caption(summary_md or escape_markdown(alt.summary))
+        if alt.table.empty:
+            return
+        with st.expander(tr("alt.show_data"), key=f"{key}_alt"):
+            st.html(alt.html)
 
 
 
