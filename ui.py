@@ -375,3 +375,70 @@ def start_backups() -> None:
     if schedule is not None and backups.running() is None:
         s = store()
         backups.start(lambda: s, schedule)
+
+
+# -- charts with their text alternatives, and table downloads (a11y branch) --------------------------------------
+def chart(fig: object, key: str, summary_md: str | None = None) -> None:
+    """A chart and, right under it, its text alternative (WCAG 1.1.1): the summary sentence and the data behind a
+    toggle. key names the chart; the toggle is key + "_alt". summary_md: the view's own sentence instead of the
+    generic one, Markdown with its user text escaped already (netvalue.views.connections writes such)."""
+    st.plotly_chart(fig, width="stretch", key=key)
+    chart_text(fig, key, summary_md)
+
+
+def chart_text(fig: object, key: str, summary_md: str | None = None) -> None:
+    """The text alternative of a chart drawn above: made once per figure (netvalue.views.alternatives, kept with
+    the cached view). The table is HTML made there with every cell escaped, in a region the keyboard can scroll
+    (st.table's scrolling box could not take the focus)."""
+    from netvalue.views import alternatives
+
+    if fig is None:
+        return
+    alt = alternatives.alternative(fig, lang())
+    with st.container(key=f"alt_{key}"):  # static/print.css leaves it off paper, where the chart itself is
+        st.caption(summary_md or escape_markdown(alt.summary))
+        if alt.table.empty:
+            return
+        with st.expander(tr("alt.show_data"), key=f"{key}_alt"):
+            st.html(alt.html)
+
+
+
+def _file_stem(title: str) -> str:
+    text = title.lower().translate(str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"}))
+    return "_".join("".join(c if c.isalnum() and c.isascii() else " " for c in text).split()) or "tabel"
+
+
+def downloads(frame: pd.DataFrame, key: str, title: str, window: str | None,
+              extra: Sequence[tuple[str, str]] = (), file: str | None = None) -> None:
+    """CSV and Excel buttons for a table the page shows: frame as the files hold it (rounded as the page shows it,
+    formats.with_decimals), under a header naming title, the window as the page names it, the filters, the weights
+    and the data version (netvalue.export.header; extra: rows of its own). The files are made when a button is
+    clicked (a callable), not on every run. Buttons: key + "_csv", key + "_xlsx"."""
+    from datetime import datetime
+
+    from netvalue import export
+
+    f = current_filters()
+    L = f.lang
+    unit = None
+    if f.unit_id is not None:
+        org = table("org_units")
+        unit = str(dict(zip(org["unit_id"], org["name"], strict=True)).get(f.unit_id, f.unit_id))
+    fields = {"window": window, "types": f.types, "unit": unit, "weights": weights_text(f.weight_map, L),
+              "version": version(), "extra": tuple(extra)}
+
+    def _csv() -> bytes:  # runs on another thread: plain values only, never Streamlit
+        head = export.header(title, L, made=datetime.now(), **fields)
+        return export.to_csv_bytes(frame, danish=L == "da", header=head)
+
+    def _xlsx() -> bytes:
+        return export.to_xlsx_bytes(frame, title, header=export.header(title, L, made=datetime.now(), **fields))
+
+    stem = file or _file_stem(title)
+    a, b, _ = st.columns([1, 1, 3])
+    hint = i18n.t("export.help", L, title=escape_markdown(title))
+    a.download_button(i18n.t("export.csv", L), _csv, file_name=stem + ".csv", mime=export.CSV_MIME,
+                      icon=":material/download:", on_click="ignore", key=f"{key}_csv", help=hint)
+    b.download_button(i18n.t("export.xlsx", L), _xlsx, file_name=stem + ".xlsx", mime=export.XLSX_MIME,
+                      icon=":material/download:", on_click="ignore", key=f"{key}_xlsx", help=hint)

@@ -6,19 +6,36 @@ typed by a user can never become a formula in a director's Excel.
 
 API (kept stable, other pages use it):
     neutralise_formulas(df) -> DataFrame
-    to_csv_bytes(df, danish=True) -> bytes
-    to_xlsx_bytes(df, sheet_name) -> bytes
+    to_csv_bytes(df, danish=True, header=None) -> bytes
+    to_xlsx_bytes(df, sheet_name, header=None) -> bytes
+    header(title, lang, ...) -> Header: what a download says about where its numbers come from
+
+Where the header goes. A table can be handed on without the page it came from, so every download says which
+window, filters and weights made it and from which data version (a Header: a title and rows of label and
+value). In the CSV the header comes first as rows of two quoted fields (label, value), then one empty line, then
+the table with its own header row: a spreadsheet opens it as one sheet with the provenance on top, and a program
+reads the table with skiprows=len(header.rows) + 2. In the workbook the header rows stand above the table on
+the same sheet (the title in bold), then an empty row, then the table under a bold header row that is frozen and
+carries an autofilter, so sorting and filtering still work on the table alone. Same sheet rather than a second
+"Om tabellen" sheet: a printed, copied or mailed sheet then still says where its figures come from, and the CSV
+and the workbook read alike. Header values are user text too (a unit's name): they are neutralised like cells.
 """
 
 from __future__ import annotations
 
 import io
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
 
 import pandas as pd
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Font
 
 from netvalue import formats
+from netvalue.i18n import label, t
+from netvalue.schema import NETWORK_TYPES
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 CSV_MIME = "text/csv"
@@ -92,19 +109,58 @@ def _number(value: object, decimal: str) -> str:
     return text.replace(".", decimal)
 
 
-def to_csv_bytes(df: pd.DataFrame, danish: bool = True) -> bytes:
+@dataclass(frozen=True)
+class Header:
+    """What a download says above its table: a title and (label, value) rows."""
+
+    title: str
+    rows: tuple[tuple[str, str], ...] = ()
+
+
+def types_text(types: Sequence[str], lang: str) -> str:
+    """The network types chosen, as a reader names them ('alle tre typer' when all are)."""
+    if set(types) >= set(NETWORK_TYPES):
+        return t("report.fact.all_types", lang)
+    return ", ".join(label("type", x, lang) for x in NETWORK_TYPES if x in types) or "–"
+
+
+def header(title: str, lang: str, *, window: str | None, types: Sequence[str], unit: str | None, weights: str,
+           version: int | None, made: datetime | None = None, extra: Sequence[tuple[str, str]] = ()) -> Header:
+    """The provenance of a table: its title, the window as the page names it, the network types, the part of the
+    organisation (None: the whole municipality), the weights in words, the store's data version and when the
+    file was made. extra: further rows a table needs (the earlier window of the overview's key figures)."""
+    rows = [(t("report.fact.window", lang), window or "–"), *extra,
+            (t("report.fact.types", lang), types_text(types, lang)),
+            (t("report.fact.unit", lang), unit or t("report.fact.whole", lang)),
+            (t("report.fact.weights", lang), weights),
+            (t("export.version", lang), "–" if version is None else str(version))]
+    if made is not None:
+        rows.append((t("export.made", lang), made.strftime("%Y-%m-%d %H:%M")))
+    return Header(title, tuple(rows))
+
+
+def _header_cells(head: Header) -> list[tuple[str, str]]:
+    return [(_neutralise_value(str(head.title)), ""),
+            *((_neutralise_value(str(k)), _neutralise_value(str(v))) for k, v in head.rows)]
+
+
+def to_csv_bytes(df: pd.DataFrame, danish: bool = True, header: Header | None = None) -> bytes:
     """CSV bytes. danish=True: ';' separator and decimal comma, UTF-8 with BOM so Danish Excel reads æøå.
 
     danish=False: ',' separator and decimal point, plain UTF-8. Every text field (and every column name) is
     quoted, so a spreadsheet that splits on the other locale's separator cannot cut a cell like
     ``Netværk;=cmd|…`` into a formula; numbers and dates stay bare, so spreadsheets read them as numbers and dates.
-    Rows end in CRLF: a spreadsheet also ends a row at a bare CR.
+    Rows end in CRLF: a spreadsheet also ends a row at a bare CR. header: the provenance rows above the table
+    (see the module's docstring), every field quoted and neutralised.
     """
     out = _for_file(df)
     sep, decimal = (";", ",") if danish else (",", ".")
     columns = [_csv_column(out.iloc[:, i], decimal) for i in range(out.shape[1])]
-    header = sep.join(_quoted(str(c)) for c in out.columns)
-    lines = [header, *(sep.join(cells) for cells in zip(*columns, strict=True))] if columns else [header]
+    names = sep.join(_quoted(str(c)) for c in out.columns)
+    lines = [names, *(sep.join(cells) for cells in zip(*columns, strict=True))] if columns else [names]
+    if header is not None:
+        top = [_quoted(k) + (sep + _quoted(v) if v else "") for k, v in _header_cells(header)]
+        lines = [*top, "", *lines]
     text = "\r\n".join(lines) + "\r\n"
     return text.encode("utf-8-sig" if danish else "utf-8")
 
@@ -120,8 +176,11 @@ def _xlsx_text(value: object) -> object:
     return ILLEGAL_CHARACTERS_RE.sub("\ufffd", value) if isinstance(value, str) else value
 
 
-def to_xlsx_bytes(df: pd.DataFrame, sheet_name: str = "Data") -> bytes:
-    """An Excel workbook (openpyxl) with one sheet holding df, formulas neutralised, header row frozen."""
+def to_xlsx_bytes(df: pd.DataFrame, sheet_name: str = "Data", header: Header | None = None) -> bytes:
+    """An Excel workbook (openpyxl) with one sheet holding df, formulas neutralised, header row frozen.
+
+    header: the provenance rows above the table (see the module's docstring); the table's header row is then
+    bold and carries an autofilter. Numbers stay numbers, shown with the decimals they were rounded to."""
     out = _for_file(df)
     out = out.rename(columns={c: _xlsx_text(c) for c in out.columns})
     for column in out.columns:
@@ -129,12 +188,30 @@ def to_xlsx_bytes(df: pd.DataFrame, sheet_name: str = "Data") -> bytes:
             out[column] = out[column].map(_xlsx_text)
     title = _sheet_title(sheet_name)
     buffer = io.BytesIO()
+    top = [] if header is None else [(_xlsx_text(k), _xlsx_text(v)) for k, v in _header_cells(header)]
+    first = len(top) + 1 if top else 0  # the table's header row, 0-based for pandas
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        out.to_excel(writer, sheet_name=title, index=False)
+        out.to_excel(writer, sheet_name=title, index=False, startrow=first)
         sheet = writer.sheets[title]
-        sheet.freeze_panes = "A2"
+        sheet.freeze_panes = f"A{first + 2}"
+        for i, (k, v) in enumerate(top, start=1):
+            sheet.cell(row=i, column=1, value=k).font = Font(bold=True, size=13 if i == 1 else None)
+            if v:
+                sheet.cell(row=i, column=2, value=v)
+        if top:
+            for index in range(1, out.shape[1] + 1):
+                sheet.cell(row=first + 1, column=index).font = Font(bold=True)
+            if out.shape[1]:
+                last = sheet.cell(row=first + 1 + len(out), column=out.shape[1]).coordinate
+                sheet.auto_filter.ref = f"A{first + 1}:{last}"
+        spec = formats.decimals_of(df)
         for index, column in enumerate(out.columns, start=1):
             values = [str(column), *(str(v) for v in out[column].head(200).tolist())]
             width = min(60, max(8, max(len(v) for v in values) + 2))
-            sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = width
+            letter = sheet.cell(row=first + 1, column=index).column_letter
+            sheet.column_dimensions[letter].width = width
+            places = spec.get(df.columns[index - 1])
+            if places and pd.api.types.is_float_dtype(out[column].dtype):
+                for row in range(first + 2, first + 2 + len(out)):
+                    sheet.cell(row=row, column=index).number_format = "0." + "0" * int(places)
     return buffer.getvalue()

@@ -18,6 +18,7 @@ makes every visitor's browser fetch that address and `<a href="…">` becomes a 
 
 from __future__ import annotations
 
+import html as _html
 import re
 
 import pandas as pd
@@ -46,6 +47,11 @@ def md(text: object) -> str:
     escaped = _MD_SPECIAL.sub(r"\\\1", _text(text))
     escaped = escaped.replace(":", ":" + _JOIN).replace("@", "@" + _JOIN)
     return _WWW.sub(r"\1" + _JOIN, escaped)
+
+
+def html(text: object) -> str:
+    """User text made inert in HTML (element text and quoted attribute values)."""
+    return _html.escape(_text(text), quote=True)
 
 
 def plot(text: object) -> str:

@@ -51,18 +51,15 @@ if not view.empty:
     st.header(ui.tr("connections.section.graph"))
     st.segmented_control(ui.tr("connections.level"), LEVELS, default=level, required=True, key=level_key,
                          on_change=_keep_level, format_func=lambda x, lang=f.lang: t(f"connections.level.{x}", lang))
-    st.plotly_chart(view.figures["graph"], width="stretch", key="connections_graph")
-    st.caption(view.alt["graph"])
+    ui.chart(view.figures["graph"], "connections_graph", view.alt["graph"])
     st.caption(ui.tr("connections.how_graph"))
 
     st.header(ui.tr("connections.section.matrix"))
-    st.plotly_chart(view.figures["matrix"], width="stretch", key="connections_matrix")
-    st.caption(view.alt["matrix"])
+    ui.chart(view.figures["matrix"], "connections_matrix", view.alt["matrix"])
     st.caption(ui.tr("connections.how_matrix"))
 
 st.header(ui.tr("connections.section.path"))
-st.plotly_chart(view.figures["path"], width="stretch", key="connections_path")
-st.caption(view.alt["path"])
+ui.chart(view.figures["path"], "connections_path", view.alt["path"])
 st.caption(ui.tr("connections.how_path"))
 
 if not view.empty:
@@ -71,5 +68,8 @@ if not view.empty:
     st.caption(ui.tr("connections.bridges.caption"))
     if view.bridges_note:
         st.caption(view.bridges_note)
+    ui.downloads(view.bridges_table, "connections_bridges", ui.tr("connections.section.bridges"), view.window_label)
     st.dataframe(view.communities_table, width="stretch", key="connections_communities")
     st.caption(ui.tr("connections.communities.caption"))
+    ui.downloads(view.communities_table.reset_index(), "connections_communities",
+                 ui.tr("export.title.communities"), view.window_label)

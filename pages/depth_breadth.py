@@ -3,12 +3,10 @@ Draws netvalue.views.depth; computes nothing itself."""
 
 from __future__ import annotations
 
-from functools import partial
-
 import streamlit as st
 
 import ui
-from netvalue import depth, export
+from netvalue import depth
 from netvalue.i18n import label
 from netvalue.views.depth import DepthChoices, DepthView
 
@@ -88,26 +86,26 @@ c[4].metric(ui.tr("depth.m.gini"), m["gini"], help=ui.tr("depth.m.gini_help", **
 
 c = st.columns(2)
 with c[0]:
-    st.plotly_chart(view.distribution, width="stretch")
+    ui.chart(view.distribution, "depth_distribution")
     st.caption(ui.tr("depth.how.distribution", **words))
 with c[1]:
-    st.plotly_chart(view.lorenz, width="stretch")
+    ui.chart(view.lorenz, "depth_lorenz")
     st.caption(ui.tr("depth.how.lorenz", **words))
 
 # -- 2. the path -------------------------------------------------------------------------------
 st.header(ui.tr("depth.h.path"))
-st.plotly_chart(view.path, width="stretch")
+ui.chart(view.path, "depth_path")
 st.caption(ui.tr("depth.how.path", **words))
 
 # -- 3. deep against touched once (the answer first) --------------------------------------------
 st.header(ui.tr("depth.h.compare"))
 st.markdown("\n".join(f"- {line}" for line in view.comparison_lines))
-st.plotly_chart(view.compare, width="stretch")
+ui.chart(view.compare, "depth_compare")
 st.caption(ui.tr("depth.how.compare"))
 
 # -- 4. value against depth ---------------------------------------------------------------------
 st.header(ui.tr("depth.h.value"))
-st.plotly_chart(view.value, width="stretch")
+ui.chart(view.value, "depth_value")
 st.caption(depth.point_text(view.analysis.method, level, L))
 st.markdown("\n".join(f"- {line}" for line in view.fit_lines))
 
@@ -115,12 +113,8 @@ st.markdown("\n".join(f"- {line}" for line in view.fit_lines))
 st.header(ui.tr("depth.h.table", entity=words["entity"]))
 st.caption(ui.tr("depth.table_note", entity=words["entity"]))
 st.dataframe(view.table, width="stretch", hide_index=True)
-c = st.columns(2)
-# The files are made when a button is clicked (a callable), not on every run: the workbook alone cost 0.5 s.
-c[0].download_button(ui.tr("depth.download.csv"), partial(export.to_csv_bytes, view.table, danish=True),
-                     f"{view.file_name}.csv", mime=export.CSV_MIME, key="depth_csv")
-c[1].download_button(ui.tr("depth.download.xlsx"), partial(export.to_xlsx_bytes, view.table, ui.tr("depth.file")),
-                     f"{view.file_name}.xlsx", mime=export.XLSX_MIME, key="depth_xlsx")
+ui.downloads(view.table, "depth", ui.tr("depth.h.table", entity=words["entity"]),
+             choices.window.label(L) if choices.window is not None else None, file=view.file_name)
 
 with st.expander(ui.tr("depth.h.method")):
     st.markdown(depth.method_text(view.analysis.method, level, L))

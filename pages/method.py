@@ -12,6 +12,7 @@ import ui
 from netvalue import scoring
 from netvalue.i18n import label
 from netvalue.schema import PERSPECTIVES
+from netvalue.views import method as mv
 from netvalue.views.method import MethodView
 
 f = ui.current_filters()
@@ -60,7 +61,7 @@ def _curve(view: MethodView, lang: str) -> None:
                         index=options.index(kept) if kept in options else 0, format_func=names.get,
                         placeholder=ui.tr("app.choose"))
     ss["_method_indicator"] = pick
-    st.plotly_chart(ui.view("method_curve", f, pick), width="stretch", key="method_curve")
+    ui.chart(ui.view("method_curve", f, pick), "method_curve")
     st.caption(ui.tr("method.how_curve"))
 
 
@@ -80,7 +81,7 @@ if ss.get("method_weights_zero"):
     st.error(ui.tr("method.weights_zero", weights=ui.weights_text(f.weight_map, L)))
 left, right = st.columns([3, 1], vertical_alignment="center")
 with left:
-    st.plotly_chart(view.weights_chart, width="stretch", key="method_weights_bar")
+    ui.chart(view.weights_chart, "method_weights_bar")
     st.caption(ui.tr("method.how_weights", weights=ui.weights_text(f.weight_map, L)))
 right.button(ui.tr("method.equal"), on_click=_equal_weights, icon=":material/balance:", key="method_equal")
 
@@ -103,10 +104,10 @@ else:
     c[2].metric(ui.tr("method.moved"), f"{sens.moved} / {sens.ranked}", border=True, help=ui.tr("method.moved_help"))
     left, right = st.columns(2)
     with left:
-        st.plotly_chart(sens.overlap_chart, width="stretch", key="method_overlap")
+        ui.chart(sens.overlap_chart, "method_overlap")
         st.caption(ui.tr("method.how_overlap", k=k))
     with right:
-        st.plotly_chart(sens.ranks_chart, width="stretch", key="method_ranks")
+        ui.chart(sens.ranks_chart, "method_ranks")
         st.caption(ui.tr("method.how_ranks", weights=ui.weights_text(f.weight_map, L)))
 
 # -- The formulas ----------------------------------------------------------------------------------------------
@@ -143,4 +144,6 @@ st.dataframe(cat, hide_index=True, width="stretch",
                  "indicator_id": st.column_config.TextColumn(ui.tr("method.col.id")),
              })
 st.caption(ui.tr("method.how_catalogue"))
+ui.downloads(mv.catalogue_frame(cat, L), "method_catalogue", ui.tr("method.catalogue"),
+             view.selection.window.label(L) if view.selection.window is not None else None)
 _curve(view, L)

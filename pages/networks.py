@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from netvalue import export, formats
+from netvalue import formats
 from netvalue import keyfigures as kf
 from netvalue.explain import escape_markdown
 from netvalue.i18n import label, t
@@ -80,8 +80,9 @@ def _pct(x: object) -> str:
 
 
 @st.fragment(key="network_history_part")
-def _indicator_history(measured: pd.DataFrame, breakdown: pd.DataFrame, lang: str) -> None:
+def _indicator_history(me: NetworkView, lang: str) -> None:
     """One indicator's measurements month by month, picked here: a new pick reruns only this part of the page."""
+    measured, breakdown = me.measurements, me.breakdown
     ind_names = dict(zip(breakdown["indicator_id"], breakdown["name"], strict=True))
     options = list(breakdown["indicator_id"])
     kept = ss.get("_network_indicator")
@@ -90,9 +91,10 @@ def _indicator_history(measured: pd.DataFrame, breakdown: pd.DataFrame, lang: st
                         format_func=lambda i: ind_names.get(i, i), placeholder=ui.tr("app.choose"))
     ss["_network_indicator"] = pick
     ind = breakdown[breakdown["indicator_id"] == pick].iloc[0]
+    title = ui.tr("export.title.measurements", indicator=ind["name"])
     left, right = st.columns([3, 2])
     with left:
-        st.plotly_chart(ui.view("network_history", f, chosen, pick), width="stretch", key="network_history")
+        ui.chart(ui.view("network_history", f, chosen, pick), "network_history")
         st.caption(ui.tr("networks.how_history", worst=formats.short(ind["worst"], lang),
                          best=formats.short(ind["best"], lang), mean=formats.number(ind["value"], lang, 2),
                          score=formats.number(ind["score"], lang)))
@@ -112,6 +114,8 @@ def _indicator_history(measured: pd.DataFrame, breakdown: pd.DataFrame, lang: st
                 "note": st.column_config.TextColumn(ui.tr("networks.col.note")),
             },
         )
+        ui.downloads(nv.measurements_frame(me, pick, lang), "network_measurements", f"{me.name}: {title}",
+                     me.window.label(lang))
 
 
 # == The table of all networks ================================================================================
@@ -183,15 +187,8 @@ if chosen is None:
         },
     )
     st.caption(ui.tr("networks.how_table", shown=len(shown), n=len(view.table), weights=weights_text))
-    out = nv.download_frame(shown, L)
-    a, b, _ = st.columns([1, 1, 3])
-    # The files are made when a button is clicked (a callable), not on every run: the workbook alone cost 0.5 s.
-    a.download_button(ui.tr("networks.download_csv"), partial(export.to_csv_bytes, out, danish=L == "da"),
-                      file_name=ui.tr("networks.file") + ".csv", mime=export.CSV_MIME, icon=":material/download:",
-                      on_click="ignore", key="networks_csv")
-    b.download_button(ui.tr("networks.download_xlsx"), partial(export.to_xlsx_bytes, out, ui.tr("page.networks")),
-                      file_name=ui.tr("networks.file") + ".xlsx", mime=export.XLSX_MIME, icon=":material/download:",
-                      on_click="ignore", key="networks_xlsx")
+    ui.downloads(nv.download_frame(shown, L), "networks", ui.tr("page.networks"),
+                 view.window.label(L) if view.window is not None else None, file=ui.tr("networks.file"))
     st.stop()
 
 # == One network's page ========================================================================================
@@ -253,20 +250,21 @@ else:
         "contribution": st.column_config.NumberColumn(ui.tr("networks.col.contribution"),
                                                       help=ui.tr("networks.help.contribution")),
     })
+    ui.downloads(nv.legs_frame(me, L), "network_legs", f"{me.name}: {ui.tr('export.title.legs')}", me.window.label(L))
     left, right = st.columns([3, 2])
     with left:
-        st.plotly_chart(me.indicator_chart, width="stretch", key="network_indicators")
+        ui.chart(me.indicator_chart, "network_indicators")
         st.caption(ui.tr("networks.how_indicators"))
     with right:
-        st.plotly_chart(me.evidence_chart, width="stretch", key="network_evidence")
+        ui.chart(me.evidence_chart, "network_evidence")
         st.caption(ui.tr("networks.how_evidence"))
 
     # -- Down to the measurements ----------------------------------------------------------------------------------
     st.subheader(ui.tr("networks.measurements"))
-    _indicator_history(me.measurements, me.breakdown, L)
+    _indicator_history(me, L)
 
 # -- Over time ------------------------------------------------------------------------------------------------
-st.plotly_chart(me.timeline_chart, width="stretch", key="network_timeline")
+ui.chart(me.timeline_chart, "network_timeline")
 st.caption(ui.tr(f"networks.how_timeline_{me.timeline_grain}", weights=weights_text))
 
 # -- Units and partners, stories, family -----------------------------------------------------------------------
@@ -279,13 +277,17 @@ unit_cols = {
 left, right = st.columns(2)
 for col, part, key in ((left, me.units, "networks.units"), (right, me.partners, "networks.partners")):
     with col:
-        st.subheader(ui.tr(key, n=part["unit_id"].nunique()))
+        heading = ui.tr(key, n=part["unit_id"].nunique())
+        st.subheader(heading)
         if part.empty:
             st.caption(ui.tr("networks.none"))
         else:
-            part = part.assign(joined_on=part["joined_on"].dt.strftime("%Y-%m-%d"),
-                               left_on=part["left_on"].dt.strftime("%Y-%m-%d").fillna(ui.tr("networks.still_in")))
-            st.dataframe(part, hide_index=True, width="stretch", column_order=list(unit_cols), column_config=unit_cols)
+            shown_part = part.assign(joined_on=part["joined_on"].dt.strftime("%Y-%m-%d"),
+                                     left_on=part["left_on"].dt.strftime("%Y-%m-%d").fillna(ui.tr("networks.still_in")))
+            st.dataframe(shown_part, hide_index=True, width="stretch", column_order=list(unit_cols),
+                         column_config=unit_cols)
+            ui.downloads(nv.units_frame(part, L), f"network_{key.split('.')[1]}", f"{me.name}: {heading}",
+                         me.window.label(L))
 
 left, right = st.columns(2)
 with left:

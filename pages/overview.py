@@ -9,7 +9,7 @@ from netvalue import explain, formats
 from netvalue import filters as flt
 from netvalue import keyfigures as kf
 from netvalue.i18n import label
-from netvalue.views.overview import OverviewView, figure_label, figure_text, trend_caption
+from netvalue.views.overview import OverviewView, figure_label, figure_text, key_figures_frame, trend_caption
 
 f = ui.current_filters()
 L = f.lang
@@ -50,20 +50,23 @@ if comp is not None and comp.available:
 elif comp is not None:
     st.info(ui.tr("compare.none", **comp.reason_values(view.selection.data_start, L)))
 st.caption(ui.tr("filters.weights_in_use", weights=weights_text))
+ui.downloads(key_figures_frame(view, L), "overview_figures", ui.tr("export.keyfig.title"),
+             win.label(L) if win is not None else None,
+             extra=[(ui.tr("export.compare"), comp.earlier.label(L))] if comp is not None and comp.available else [])
 
 # -- The three legs ---------------------------------------------------------------------------------------------
 left, right = st.columns(2)
 with left:
-    st.plotly_chart(view.ternary, width="stretch", key="overview_ternary")
+    ui.chart(view.ternary, "overview_ternary")
     st.caption(ui.tr("overview.how_ternary", shown=view.points, total=view.n_networks,
                      balance=kf.format_number(view.headline["balance"], L, 2)))
 with right:
-    st.plotly_chart(view.trend, width="stretch", key="overview_trend")
+    ui.chart(view.trend, "overview_trend")
     st.caption(trend_caption(view, L, weights_text))
 
 # -- Strongest and weakest (the whole width: in a narrow column the bars and their evidence labels were cut) -----
 top, bottom = view.top, view.bottom
-st.plotly_chart(view.strong_weak, width="stretch", key="overview_strong_weak")
+ui.chart(view.strong_weak, "overview_strong_weak")
 st.caption(ui.tr("overview.how_strong_weak", weights=weights_text))
 if len(top) or len(bottom):
     st.markdown(ui.tr("overview.open_network"))

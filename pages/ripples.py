@@ -10,6 +10,7 @@ import streamlit as st
 
 import ui
 from netvalue import filters as flt
+from netvalue import formats
 from netvalue.views.ripples import ALL, RING_STEPS, TREE_COLOURS, BuddingView, RingsView, RipplesView
 
 
@@ -29,7 +30,7 @@ def _rings(f: flt.Filters, ids: tuple[str, ...], names: dict[str, str], drawn_fo
     step = right.segmented_control(ui.tr("ripples.grain"), list(RING_STEPS), default="month", required=True,
                                    key="ripples_grain", format_func=lambda g: ui.tr(f"ripples.grain.{g}")) or "month"
     rings: RingsView = ui.view("ripples_rings", f, choice, step)
-    st.plotly_chart(rings.figure, width="stretch", key="ripple_chart")
+    ui.chart(rings.figure, "ripple_chart")
     st.caption(ui.tr("ripples.how_ripple") + ("" if choice else " " + ui.tr("ripples.how_ripple_all")))
     if choice:
         # Shown in a code span: the id as it goes in a link (percent-encoded), so no character can end the span.
@@ -42,7 +43,7 @@ def _treemap(f: flt.Filters) -> None:
     colour_by = st.segmented_control(ui.tr("ripples.colour_by"), list(TREE_COLOURS), default="networks",
                                      required=True, key="ripples_colour",
                                      format_func=lambda x: ui.tr(f"ripples.colour_by.{x}")) or "networks"
-    st.plotly_chart(ui.view("ripples_tree", f, colour_by), width="stretch", key="treemap")
+    ui.chart(ui.view("ripples_tree", f, colour_by), "treemap")
     st.caption(ui.tr("ripples.how_tree"))
 
 
@@ -85,14 +86,14 @@ elif "network" in st.query_params:
 
 # -- Spread over time ----------------------------------------------------------------------------
 st.header(ui.tr("ripples.section.time"))
-st.plotly_chart(view.spread, width="stretch", key="spread_chart")
+ui.chart(view.spread, "spread_chart")
 st.caption(ui.tr("ripples.how_spread"))
-st.plotly_chart(view.events, width="stretch", key="events_chart")
+ui.chart(view.events, "events_chart")
 st.caption(ui.tr("ripples.how_events"))
 
 # -- Across the organisation ---------------------------------------------------------------------
 st.header(ui.tr("ripples.section.units"))
-st.plotly_chart(view.heatmap, width="stretch", key="heatmap")
+ui.chart(view.heatmap, "heatmap")
 st.caption(ui.tr("ripples.how_heatmap"))
 _treemap(f)
 
@@ -102,14 +103,17 @@ buds: BuddingView = ui.view("ripples_budding", f, choice)
 if buds.figure is None:
     st.info(buds.empty_text)
 else:
-    st.plotly_chart(buds.figure, width="stretch", key="budding_chart")
+    ui.chart(buds.figure, "budding_chart")
     st.caption(ui.tr("ripples.how_budding"))
 values = {view.mean_column: st.column_config.NumberColumn(format="%.0f")}
 a, b = st.columns(2)
-a.subheader(ui.tr("ripples.budding.by_generation"))
-a.dataframe(view.by_generation, width="stretch", hide_index=True, column_config=values)
-b.subheader(ui.tr("ripples.budding.by_origin"))
-b.dataframe(view.by_origin, width="stretch", hide_index=True, column_config=values)
+for col, frame, name, heading in ((a, view.by_generation, "by_generation", ui.tr("ripples.budding.by_generation")),
+                                  (b, view.by_origin, "by_origin", ui.tr("ripples.budding.by_origin"))):
+    with col:
+        st.subheader(heading)
+        st.dataframe(frame, width="stretch", hide_index=True, column_config=values)
+        ui.downloads(formats.with_decimals(frame, {view.mean_column: 0}), f"ripples_{name}", heading,
+                     win.label(L) if win is not None else None)
 st.caption(ui.tr("ripples.how_budding_table"))
 if view.budding_answer:
     st.markdown(view.budding_answer)

@@ -133,3 +133,83 @@ def test_every_text_field_is_quoted_so_the_other_locales_separator_cannot_cut_ou
     for other in (";", ",", "\t"):  # whichever separator a spreadsheet splits on, no cell starts a formula
         for row in csv.reader(io.StringIO(text, newline=""), delimiter=other):
             assert not any(cell.startswith(export.FORMULA_PREFIXES) for cell in row), (other, row)
+
+
+# -- The provenance header above a download's table ---------------------------------------------------------------
+def _head(lang: str = "da", unit: str | None = "=HYPERLINK(\"x\")") -> export.Header:
+    from datetime import datetime
+
+    return export.header("Netværk", lang, window="januar 2019 – december 2019", types=["welfare"], unit=unit,
+                         weights="Borger 50 %, Kommune 25 %, Medarbejder 25 %", version=12,
+                         made=datetime(2026, 12, 7, 17, 5))
+
+
+def _small() -> pd.DataFrame:
+    from netvalue import formats
+
+    return formats.with_decimals(pd.DataFrame({"Navn": ["Ærø", "-1 ud"], "Score": [65.387, 21.0],
+                                               "Balance": [0.8123, None]}), {"Score": 0, "Balance": 2})
+
+
+def test_danish_csv_has_the_header_then_an_empty_line_then_the_rounded_table():
+    text = export.to_csv_bytes(_small(), danish=True, header=_head()).decode("utf-8-sig")
+    assert text.split("\r\n") == [
+        '"Netværk"',
+        '"Periode";"januar 2019 – december 2019"',
+        '"Netværkstyper";"Velfærdsnetværk"',
+        '"Del af organisationen";"\'=HYPERLINK(""x"")"',
+        '"Vægte";"Borger 50 %, Kommune 25 %, Medarbejder 25 %"',
+        '"Dataversion";"12"',
+        '"Filen er lavet";"2026-12-07 17:05"',
+        "",
+        '"Navn";"Score";"Balance"',
+        '"Ærø";65;0,81',
+        '"\'-1 ud";21;',
+        "",
+    ]
+    back = pd.read_csv(io.StringIO(text), sep=";", decimal=",", skiprows=len(_head().rows) + 2)
+    assert back["Navn"].tolist() == ["Ærø", "'-1 ud"]
+    assert back["Score"].tolist() == [65, 21]
+    assert back["Balance"][0] == 0.81 and np.isnan(back["Balance"][1])
+
+
+def test_english_csv_header_uses_english_labels_and_the_decimal_point():
+    head = export.header("Networks", "en", window="January 2019 – December 2019",
+                         types=["welfare", "innovation", "learning"], unit=None, weights="Citizen 33%",
+                         version=None)
+    lines = export.to_csv_bytes(_small(), danish=False, header=head).decode("utf-8").split("\r\n")
+    assert lines[:7] == ['"Networks"', '"Period","January 2019 – December 2019"', '"Network types","all three types"',
+                         '"Part of the organisation","the whole municipality"', '"Weights","Citizen 33%"',
+                         '"Data version","–"', ""]
+    assert lines[7:10] == ['"Navn","Score","Balance"', '"Ærø",65,0.81', '"\'-1 ud",21,']
+
+
+def test_no_csv_field_of_the_header_starts_a_formula_whatever_the_separator():
+    text = export.to_csv_bytes(_small(), danish=True, header=_head(unit="x;=cmd|' /C calc'!A0")).decode("utf-8-sig")
+    for other in (";", ",", "\t"):
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=other):
+            assert not any(cell.startswith(export.FORMULA_PREFIXES) for cell in row), (other, row)
+
+
+def test_workbook_has_the_header_rows_above_a_bold_filtered_table():
+    ws = openpyxl.load_workbook(io.BytesIO(export.to_xlsx_bytes(_small(), "Netværk", header=_head()))).active
+    rows = [tuple(c.value for c in row[:3]) for row in ws.iter_rows()]
+    assert rows[:9] == [("Netværk", None, None), ("Periode", "januar 2019 – december 2019", None),
+                        ("Netværkstyper", "Velfærdsnetværk", None),
+                        ("Del af organisationen", "'=HYPERLINK(\"x\")", None),
+                        ("Vægte", "Borger 50 %, Kommune 25 %, Medarbejder 25 %", None), ("Dataversion", "12", None),
+                        ("Filen er lavet", "2026-12-07 17:05", None), (None, None, None),
+                        ("Navn", "Score", "Balance")]
+    assert rows[9:] == [("Ærø", 65, 0.81), ("'-1 ud", 21, None)]
+    assert ws["D4"].value is None and ws["B4"].data_type == "s"
+    assert ws["A1"].font.bold and ws["A9"].font.bold and ws["C9"].font.bold and not ws["A10"].font.bold
+    assert ws.freeze_panes == "A10"
+    assert ws.auto_filter.ref == "A9:C11"
+    assert ws["C10"].number_format == "0.00"
+    assert all(c.data_type != "f" for row in ws.iter_rows() for c in row)
+
+
+def test_without_a_header_the_files_are_as_before():
+    assert export.to_csv_bytes(_small()).decode("utf-8-sig").split("\r\n")[0] == '"Navn";"Score";"Balance"'
+    ws = openpyxl.load_workbook(io.BytesIO(export.to_xlsx_bytes(_small(), "x"))).active
+    assert ws.freeze_panes == "A2" and ws["A1"].value == "Navn"

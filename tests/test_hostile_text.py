@@ -90,7 +90,8 @@ def hostile_db(hostile_file, tmp_path, monkeypatch):
 # Proto fields Streamlit renders as Markdown: element bodies, labels (widgets, expanders, tabs, page links,
 # metrics), help tooltips, progress and status texts, radio options and captions.
 MD_FIELDS = {"body", "label", "help", "text", "captions"}
-SKIP_MESSAGES = {"PlotlyChart", "Arrow", "ArrowTable", "DataFrame", "Code", "Json", "Exception", "Text"}
+SKIP_MESSAGES = {"PlotlyChart", "Arrow", "ArrowTable", "DataFrame", "Code", "Json", "Exception", "Text", "Html"}
+RAW_HTML = ("<a href", "<b>fed", "<b>id", "<b>fil", "<script", "<img")  # st.html is HTML, not Markdown
 
 
 def _strings(msg, out: list[str]) -> None:
@@ -115,6 +116,21 @@ def markdown_texts(at) -> list[str]:
         proto = getattr(node, "proto", None)
         if proto is not None and type(proto).__name__ not in SKIP_MESSAGES:
             _strings(proto, out)
+        for child in getattr(node, "children", {}).values():
+            walk(child)
+
+    walk(st_internals.element_root(at))
+    return out
+
+
+def html_texts(at) -> list[str]:
+    """The charts' data tables (st.html, ui.chart_text): HTML, where user text must be entity-escaped."""
+    out: list[str] = []
+
+    def walk(node) -> None:
+        proto = getattr(node, "proto", None)
+        if proto is not None and type(proto).__name__ == "Html" and proto.body.startswith('<div role="region"'):
+            out.append(proto.body)  # not the app's own print and phone styles and script (ui.page_styles)
         for child in getattr(node, "children", {}).values():
             walk(child)
 
@@ -149,6 +165,11 @@ def test_every_page_shows_hostile_text_as_text(hostile_db, page, params, seen, c
     texts = markdown_texts(at)
     raw = [s for s in texts if RAW_MD.search(s)]
     assert not raw, f"user text renders as Markdown: {raw[:3]}"
+    for body in html_texts(at):
+        hostile = [tag for tag in RAW_HTML if tag in body]
+        assert not hostile, f"user text renders as HTML in a chart's table on {page}: {hostile}"
+    if charted:  # the hostile names reach the charts' tables, as text
+        assert any("&lt;script&gt;alert(1)&lt;/script&gt;" in body for body in html_texts(at)), page
     shown = "\n".join(texts)
     for tag in seen:  # the walk sees the hostile text (escaped), so it is not passing on an empty page
         assert safetext.md(f"{tag} ![i](https://{HOST}/{tag}.png)") in shown, f"{tag!r} is not shown on {page}"

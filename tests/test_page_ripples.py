@@ -120,7 +120,7 @@ def test_the_treemap_colouring_reruns_only_the_treemap(db):
     assert not at.exception, at.exception
     assert not at.title, "the page above the treemap did not run again"
     assert len(charts(at)) == 1 and treemap(at)["data"][0]["marker"]["cmin"] == 0
-    assert [c.value[:30] for c in at.caption] == ["Sådan læses den: hver boks er "]
+    assert [c.value[:30] for c in at.caption] == ["Figuren »Organisationen farvet", "Sådan læses den: hver boks er "]
 
 
 def test_the_time_step_reruns_only_the_rings(db):

@@ -312,7 +312,7 @@ def test_marks_a_reader_cannot_hover_are_not_data():
     fig = go.Figure([go.Bar(x=[1.0], y=["a"], orientation="h", name="Velfærd"),
                      go.Scatter(x=[50], y=["a"], name="Midte", hoverinfo="skip")]).update_layout(title_text="T")
     assert alt_text.figure_table(fig, "da").values.tolist() == [["Velfærd", "a", 1.0]]
-    assert alt_text.figure_summary(fig, "da").startswith("Figuren »T« viser 1 rækker data (Velfærd).")
+    assert alt_text.figure_summary(fig, "da").startswith("Figuren »T« viser 1 række data (Velfærd).")
     assert len(fig.data) == 2
 
 

@@ -53,6 +53,7 @@ class ConnectionsView:
     method: str = ""
     metrics: tuple[tuple[str, str, str | None], ...] = ()  # (label, value, change against the earlier window)
     comparison_text: str = ""  # which windows the changes compare, or why there are none
+    window_label: str = ""  # the window as the page names it (windows.Window.label), for the downloads' header
 
     @property
     def empty(self) -> bool:
@@ -155,7 +156,8 @@ def connections_view(src: Source, f: flt.Filters, level: str | None = None) -> C
     if edges.empty:
         return ConnectionsView(lang, "no_pairs", window_text, len(sel.networks), counts, years, nodes, edges,
                                figures={"path": charts.path_chart(years, lang)}, alt={"path": _path_alt(years, lang)},
-                               method=method, metrics=metrics, comparison_text=compare_text)
+                               method=method, metrics=metrics, comparison_text=compare_text,
+                               window_label=win.label(lang))
 
     matrix = conn.area_matrix(edges, place)
     areas = list(matrix.index)
@@ -190,7 +192,7 @@ def connections_view(src: Source, f: flt.Filters, level: str | None = None) -> C
     note = "" if an.exact else t("connections.bridges.estimated", lang, k=conn.BETWEENNESS_SAMPLE)
     return ConnectionsView(
         lang, None, window_text, len(sel.networks), counts, years, nodes, edges, matrix, labels, level, an,
-        bridges_table, comm, tuple(facts), figures, alt, note, method, metrics, compare_text,
+        bridges_table, comm, tuple(facts), figures, alt, note, method, metrics, compare_text, win.label(lang),
     )
 
 

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
+from netvalue import formats, scoring, sensitivity
 from netvalue import keyfigures as kf
-from netvalue import scoring, sensitivity
 from netvalue.charts import method as charts
 from netvalue.filters import Filters
 from netvalue.i18n import label, t
@@ -90,3 +90,16 @@ def score_curve_view(src: Source, f: Filters, indicator_id: str) -> go.Figure | 
     indicators = src.table("indicators")
     row = indicators[indicators["indicator_id"] == indicator_id]
     return charts.score_curve(row.iloc[0], f.lang) if len(row) else None
+
+
+CATALOGUE_COLUMNS = {"name": "method.col.name", "perspective": "method.col.perspective", "unit": "method.col.unit",
+                     "worst": "method.col.worst", "best": "method.col.best", "direction": "method.col.direction",
+                     "kroner": "method.col.kroner", "indicator_id": "method.col.id"}  # column: its header's key
+
+
+def catalogue_frame(cat: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The indicator catalogue as the downloads hold it: the page's columns under their headers, worst and best
+    as written in the catalogue (full precision, as the page shows them)."""
+    heads = {c: t(key, lang) for c, key in CATALOGUE_COLUMNS.items()}
+    out = cat[list(CATALOGUE_COLUMNS)].rename(columns=heads).reset_index(drop=True)
+    return formats.with_decimals(out, {heads["worst"]: None, heads["best"]: None})

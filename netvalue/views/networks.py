@@ -232,3 +232,42 @@ def indicator_history_view(src: Source, f: Filters, network_id: str, indicator_i
         return None
     measured = explain.measurement_scores(src.measurements([network_id]), breakdown, win.start, win.end)
     return charts.indicator_history(measured, row.iloc[0], f.lang)
+
+
+# == One network's tables as the downloads hold them ============================================================
+def legs_frame(me: NetworkView, lang: str) -> pd.DataFrame:
+    """The legs table (perspective, score, indicators, weight in %, contribution) under its headers, rounded
+    as the page shows it."""
+    legs = me.legs
+    out = pd.DataFrame({
+        t("networks.col.perspective", lang): legs["perspective"].map(lambda p: label("perspective", p, lang)),
+        t("networks.col.score", lang): legs["score"],
+        t("networks.col.indicators", lang): legs["indicators"],
+        t("networks.col.weight", lang): 100 * legs["weight"],
+        t("networks.col.contribution", lang): legs["contribution"],
+    }).reset_index(drop=True)
+    return formats.with_decimals(out, {t("networks.col.score", lang): 0, t("networks.col.weight", lang): 0,
+                                       t("networks.col.contribution", lang): 1})
+
+
+def measurements_frame(me: NetworkView, indicator_id: str, lang: str) -> pd.DataFrame:
+    """One indicator's measurements (month, value, score, evidence, note) as the drill-down table shows them."""
+    rows = me.measurements[me.measurements["indicator_id"] == indicator_id]
+    out = pd.DataFrame({
+        t("networks.col.period", lang): [formats.month(p, lang) for p in rows["period"]],
+        t("networks.col.value", lang): rows["value"].astype("float64"),
+        t("networks.col.score", lang): rows["score"].astype("float64"),
+        t("networks.col.evidence", lang): rows["evidence"].map(lambda e: label("evidence", e, lang)),
+        t("networks.col.note", lang): rows["note"].fillna(""),
+    }).reset_index(drop=True)
+    return formats.with_decimals(out, {t("networks.col.value", lang): None, t("networks.col.score", lang): 0})
+
+
+def units_frame(part: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """A network's units or partners (name, joined, left or still in, people) under their headers."""
+    return pd.DataFrame({
+        t("networks.col.unit", lang): part["name"],
+        t("networks.col.joined_on", lang): part["joined_on"].dt.strftime("%Y-%m-%d"),
+        t("networks.col.left_on", lang): part["left_on"].dt.strftime("%Y-%m-%d").fillna(t("networks.still_in", lang)),
+        t("networks.col.people", lang): part["people"],
+    }).reset_index(drop=True)

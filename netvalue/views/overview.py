@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from netvalue import connections, scoring
+from netvalue import connections, formats, scoring
 from netvalue import keyfigures as kf
 from netvalue.charts import overview as charts
 from netvalue.filters import Filters
@@ -140,3 +140,28 @@ def overview_view(src: Source, f: Filters, n_list: int = 5, n_stories: int = 3) 
         strong_weak=charts.strongest_weakest(top, bottom, f.lang),
         stories=kf.latest_stories(src.table("stories"), sel.networks, win.start, win.end, n_stories),
     )
+
+
+UNIT_KEYS = {"count": "export.keyfig.unit.count", "money": "export.keyfig.unit.money",
+             "score": "export.keyfig.unit.score"}  # a key figure's kind: the text key of its unit
+
+
+def key_figures_frame(view: OverviewView, lang: str) -> pd.DataFrame:
+    """The key figures as the downloads hold them: one row per figure with its unit, the value in the window
+    shown, in the window before it (when there is a comparison) and the change, rounded as the page shows them
+    (whole numbers and whole kroner)."""
+    comp = view.comparison
+    shown = view.selection.window.label(lang) if view.selection.window is not None else t("export.keyfig.value", lang)
+    earlier = comp.earlier.label(lang) if comp is not None and comp.available else None
+    out = pd.DataFrame({
+        t("export.keyfig.name", lang): [figure_label(k.key, lang) for k in view.figures],
+        t("export.keyfig.unit", lang): [t(UNIT_KEYS[k.kind], lang) for k in view.figures],
+        shown: [k.value for k in view.figures],
+    })
+    if earlier is not None:
+        out[earlier] = [k.earlier for k in view.figures]
+        out[t("export.keyfig.change", lang)] = [k.change for k in view.figures]
+    numbers = list(out.columns[2:])
+    for c in numbers:
+        out[c] = pd.to_numeric(out[c], errors="coerce").astype("float64")
+    return formats.with_decimals(out, dict.fromkeys(numbers, 0))
