@@ -436,7 +436,9 @@ def downloads(frame: pd.DataFrame, key: str, title: str, window: str | None,
         return export.to_xlsx_bytes(frame, title, header=export.header(title, L, made=datetime.now(), **fields))
 
     stem = file or _file_stem(title)
-    a, b, _ = st.columns([1, 1, 3])
+    # A row that sizes the buttons to their labels and wraps: fixed column shares cut them to "D." in a narrow column.
+    row = st.container(horizontal=True, wrap=True, gap="small")
+    a = b = row
     hint = i18n.t("export.help", L, title=escape_markdown(title))
     a.download_button(i18n.t("export.csv", L), _csv, file_name=stem + ".csv", mime=export.CSV_MIME,
                       icon=":material/download:", on_click="ignore", key=f"{key}_csv", help=hint)
