@@ -108,6 +108,16 @@ def test_spread_chart_three_panels_a_line_per_type_and_all(tree):
     assert ch.spread_chart(so.iloc[0:0]).layout.annotations[0].text
 
 
+def test_spread_chart_of_one_month_has_markers_one_can_see():
+    so = pd.DataFrame({"period": pd.to_datetime(["2020-01-01"] * 2), "type": ["welfare", "all"],
+                       "networks": [1, 1], "units": [1, 1], "people": [5, 5]})
+    assert min(tr.marker.size for tr in ch.spread_chart(so, "da").data) >= 8
+    longer = so.assign(period=pd.to_datetime(["2020-01-01", "2020-02-01"])).pipe(
+        lambda d: pd.concat([d, d.assign(period=d["period"] + pd.DateOffset(months=2))]))
+    longer = pd.concat([longer, longer.assign(period=longer["period"] + pd.DateOffset(months=4))])
+    assert max(tr.marker.size for tr in ch.spread_chart(longer, "da").data) <= 4, "a long line needs no big dots"
+
+
 def test_events_chart_bars_up_for_started_down_for_ended_and_a_cumulative_line():
     ev = pd.DataFrame({"period": pd.to_datetime(["2020-01-01", "2020-04-01"]), "started": [3, 1], "budded": [1, 0],
                        "ended": [0, 2], "cumulative": [5, 6]})

@@ -133,6 +133,8 @@ def spread_chart(spread_df: pd.DataFrame, lang: str = "da", grain: str = "month"
     fig = make_subplots(rows=3, cols=1, shared_xaxes=True, vertical_spacing=0.07,
                         subplot_titles=[t(k, lang) for _, k in panels])
     types = [x for x in TYPE_COLOURS if x in set(spread_df["type"])] + ["all"]
+    # With few periods the markers carry the chart (one month has no line at all): draw them big enough to see.
+    few = spread_df["period"].nunique() <= 3
     for i, (col, _) in enumerate(panels, start=1):
         for typ in types:
             part = spread_df[spread_df["type"] == typ]
@@ -140,7 +142,7 @@ def spread_chart(spread_df: pd.DataFrame, lang: str = "da", grain: str = "month"
             name = t("ripples.chart.spread.all", lang) if is_all else label("type", typ, lang)
             fig.add_trace(go.Scatter(
                 x=part["period"], y=part[col], mode="lines+markers", name=name, legendgroup=typ, showlegend=i == 1,
-                marker={"size": 4 if is_all else 3},
+                marker={"size": (10 if is_all else 8) if few else (4 if is_all else 3)},
                 line={"color": OKABE_ITO["black"] if is_all else TYPE_COLOURS[typ], "width": 3 if is_all else 2,
                       "dash": "dot" if is_all else "solid", "shape": "hv"},
                 hovertemplate=f"{name}: %{{y}}<extra></extra>",
