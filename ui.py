@@ -303,18 +303,6 @@ def page_styles() -> None:
     st.html(script, unsafe_allow_javascript=True)
 
 
-def chart_alternative(fig: object) -> None:
-    """A chart's text alternative (WCAG 1.1.1), drawn under it: one summary sentence and, behind a toggle, the
-    data as a real table (st.table, which a screen reader reads; it renders Markdown, so cells are escaped)."""
-    from netvalue.charts import alt_text
-
-    L = lang()
-    st.caption(escape_markdown(alt_text.figure_summary(fig, L)))
-    with st.expander(tr("alt.show_data")):
-        table = alt_text.table_for(fig, L)
-        st.table(table.map(escape_markdown).rename(columns=escape_markdown))
-
-
 def stop_if_empty() -> None:
     """On an empty store: say so, offer the sample and the upload page, and stop the page here."""
     if not is_empty():
