@@ -79,6 +79,21 @@ def element_root(at: Any) -> Any:
     return at._tree
 
 
+def html_bodies(at: Any) -> list[str]:
+    """The HTML of every st.html element an AppTest's page drew (AppTest has no public reader for them)."""
+    out: list[str] = []
+
+    def walk(node: Any) -> None:
+        proto = getattr(node, "proto", None)
+        if proto is not None and type(proto).__name__ == "Html":
+            out.append(proto.body)
+        for child in getattr(node, "children", {}).values():
+            walk(child)
+
+    walk(at._tree)
+    return out
+
+
 def chart_dicts(at: Any) -> list[dict]:
     return [json.loads(s) for s in chart_specs(at)]
 

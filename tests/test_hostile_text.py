@@ -125,18 +125,8 @@ def markdown_texts(at) -> list[str]:
 
 def html_texts(at) -> list[str]:
     """The charts' data tables (st.html, ui.chart_text): HTML, where user text must be entity-escaped."""
-    out: list[str] = []
-
-    def walk(node) -> None:
-        proto = getattr(node, "proto", None)
-        if proto is not None and type(proto).__name__ == "Html" and proto.body.startswith('<div role="region"'):
-            out.append(proto.body)  # not the app's own print and phone styles and script (ui.page_styles)
-        for child in getattr(node, "children", {}).values():
-            walk(child)
-
-    walk(st_internals.element_root(at))
-    return out
-
+    # Not the app's own print and phone styles and script (ui.page_styles).
+    return [b for b in st_internals.html_bodies(at) if b.startswith('<div role="region"')]
 
 def figures(at) -> list[str]:
     return [json.dumps(json.loads(spec), ensure_ascii=False) for spec in st_internals.chart_specs(at)]

@@ -236,3 +236,10 @@ def test_a_frozen_styler_is_rendered_once_and_sent_as_a_fresh_one_would_be(monke
     assert st_internals.table_wire_forms(at) == [frozen, fresh]
     # Only the unshared Styler was rendered again: st.dataframe still renders through arrow.marshall_styler.
     assert len(translate) == 1, translate
+
+
+def test_html_bodies_reads_what_st_html_drew():
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_string("import streamlit as st\nst.html('<div role=\"region\">x &lt; y</div>')\n").run()
+    assert st_internals.html_bodies(at) == ['<div role="region">x &lt; y</div>']
