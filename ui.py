@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import os
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -365,7 +365,7 @@ def start_backups() -> None:
         backups.start(lambda: s, schedule)
 
 
-# -- charts with their text alternatives, and table downloads (a11y branch) --------------------------------------
+# -- charts with their text alternatives, and table downloads ------------------------------------------------
 def chart(fig: object, key: str, summary_md: str | None = None) -> None:
     """A chart and, right under it, its text alternative (WCAG 1.1.1): the summary sentence and the data behind a
     toggle. key names the chart; the toggle is key + "_alt". summary_md: the view's own sentence instead of the
@@ -391,18 +391,18 @@ def chart_text(fig: object, key: str, summary_md: str | None = None) -> None:
             st.html(alt.html)
 
 
-
 def _file_stem(title: str) -> str:
     text = title.lower().translate(str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"}))
     return "_".join("".join(c if c.isalnum() and c.isascii() else " " for c in text).split()) or "tabel"
 
 
-def downloads(frame: pd.DataFrame, key: str, title: str, window: str | None,
+def downloads(frame: pd.DataFrame | Callable[[], pd.DataFrame], key: str, title: str, window: str | None,
               extra: Sequence[tuple[str, str]] = (), file: str | None = None) -> None:
     """CSV and Excel buttons for a table the page shows: frame as the files hold it (rounded as the page shows it,
     formats.with_decimals), under a header naming title, the window as the page names it, the filters, the weights
     and the data version (netvalue.export.header; extra: rows of its own). The files are made when a button is
-    clicked (a callable), not on every run. Buttons: key + "_csv", key + "_xlsx"."""
+    clicked, not on every run; so is frame when it is a callable (a pure function: it runs on another thread).
+    Buttons: key + "_csv", key + "_xlsx"."""
     from datetime import datetime
 
     from netvalue import export
@@ -416,19 +416,21 @@ def downloads(frame: pd.DataFrame, key: str, title: str, window: str | None,
     fields = {"window": window, "types": f.types, "unit": unit, "weights": weights_text(f.weight_map, L),
               "version": version(), "extra": tuple(extra)}
 
+    def _frame() -> pd.DataFrame:
+        return frame() if callable(frame) else frame
+
     def _csv() -> bytes:  # runs on another thread: plain values only, never Streamlit
         head = export.header(title, L, made=datetime.now(), **fields)
-        return export.to_csv_bytes(frame, danish=L == "da", header=head)
+        return export.to_csv_bytes(_frame(), danish=L == "da", header=head)
 
     def _xlsx() -> bytes:
-        return export.to_xlsx_bytes(frame, title, header=export.header(title, L, made=datetime.now(), **fields))
+        return export.to_xlsx_bytes(_frame(), title, header=export.header(title, L, made=datetime.now(), **fields))
 
     stem = file or _file_stem(title)
     # A row that sizes the buttons to their labels and wraps: fixed column shares cut them to "D." in a narrow column.
     row = st.container(horizontal=True, wrap=True, gap="small")
-    a = b = row
     hint = i18n.t("export.help", L, title=escape_markdown(title))
-    a.download_button(i18n.t("export.csv", L), _csv, file_name=stem + ".csv", mime=export.CSV_MIME,
+    row.download_button(i18n.t("export.csv", L), _csv, file_name=stem + ".csv", mime=export.CSV_MIME,
                       icon=":material/download:", on_click="ignore", key=f"{key}_csv", help=hint)
-    b.download_button(i18n.t("export.xlsx", L), _xlsx, file_name=stem + ".xlsx", mime=export.XLSX_MIME,
+    row.download_button(i18n.t("export.xlsx", L), _xlsx, file_name=stem + ".xlsx", mime=export.XLSX_MIME,
                       icon=":material/download:", on_click="ignore", key=f"{key}_xlsx", help=hint)

@@ -71,5 +71,5 @@ if not view.empty:
     ui.downloads(view.bridges_table, "connections_bridges", ui.tr("connections.section.bridges"), view.window_label)
     st.dataframe(view.communities_table, width="stretch", key="connections_communities")
     st.caption(ui.tr("connections.communities.caption"))
-    ui.downloads(view.communities_table.reset_index(), "connections_communities",
+    ui.downloads(view.communities_table.reset_index, "connections_communities",
                  ui.tr("export.title.communities"), view.window_label)

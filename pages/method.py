@@ -6,6 +6,8 @@ The sliders and the indicator pick have a key per language (method_w_citizen_da,
 weights live in st.session_state["weights"] and the pick in _method_indicator, and each language's widgets start
 from them, so a round trip between the languages keeps both."""
 
+from functools import partial
+
 import streamlit as st
 
 import ui
@@ -144,6 +146,6 @@ st.dataframe(cat, hide_index=True, width="stretch",
                  "indicator_id": st.column_config.TextColumn(ui.tr("method.col.id")),
              })
 st.caption(ui.tr("method.how_catalogue"))
-ui.downloads(mv.catalogue_frame(cat, L), "method_catalogue", ui.tr("method.catalogue"),
+ui.downloads(partial(mv.catalogue_frame, cat, L), "method_catalogue", ui.tr("method.catalogue"),
              view.selection.window.label(L) if view.selection.window is not None else None)
 _curve(view, L)

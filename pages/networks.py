@@ -114,7 +114,7 @@ def _indicator_history(me: NetworkView, lang: str) -> None:
                 "note": st.column_config.TextColumn(ui.tr("networks.col.note")),
             },
         )
-        ui.downloads(nv.measurements_frame(me, pick, lang), "network_measurements", f"{me.name}: {title}",
+        ui.downloads(partial(nv.measurements_frame, me, pick, lang), "network_measurements", f"{me.name}: {title}",
                      me.window.label(lang))
 
 
@@ -187,7 +187,7 @@ if chosen is None:
         },
     )
     st.caption(ui.tr("networks.how_table", shown=len(shown), n=len(view.table), weights=weights_text))
-    ui.downloads(nv.download_frame(shown, L), "networks", ui.tr("page.networks"),
+    ui.downloads(partial(nv.download_frame, shown, L), "networks", ui.tr("page.networks"),
                  view.window.label(L) if view.window is not None else None, file=ui.tr("networks.file"))
     st.stop()
 
@@ -250,7 +250,8 @@ else:
         "contribution": st.column_config.NumberColumn(ui.tr("networks.col.contribution"),
                                                       help=ui.tr("networks.help.contribution")),
     })
-    ui.downloads(nv.legs_frame(me, L), "network_legs", f"{me.name}: {ui.tr('export.title.legs')}", me.window.label(L))
+    ui.downloads(partial(nv.legs_frame, me, L), "network_legs", f"{me.name}: {ui.tr('export.title.legs')}",
+                 me.window.label(L))
     left, right = st.columns([3, 2])
     with left:
         ui.chart(me.indicator_chart, "network_indicators")
@@ -286,7 +287,7 @@ for col, part, key in ((left, me.units, "networks.units"), (right, me.partners, 
                                      left_on=part["left_on"].dt.strftime("%Y-%m-%d").fillna(ui.tr("networks.still_in")))
             st.dataframe(shown_part, hide_index=True, width="stretch", column_order=list(unit_cols),
                          column_config=unit_cols)
-            ui.downloads(nv.units_frame(part, L), f"network_{key.split('.')[1]}", f"{me.name}: {heading}",
+            ui.downloads(partial(nv.units_frame, part, L), f"network_{key.split('.')[1]}", f"{me.name}: {heading}",
                          me.window.label(L))
 
 left, right = st.columns(2)

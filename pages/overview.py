@@ -2,6 +2,8 @@
 against the window just before, the legs as a triangle and over time, the strongest and weakest networks and
 the latest stories. Draws netvalue.views.overview; computes nothing itself."""
 
+from functools import partial
+
 import streamlit as st
 
 import ui
@@ -50,7 +52,7 @@ if comp is not None and comp.available:
 elif comp is not None:
     st.info(ui.tr("compare.none", **comp.reason_values(view.selection.data_start, L)))
 st.caption(ui.tr("filters.weights_in_use", weights=weights_text))
-ui.downloads(key_figures_frame(view, L), "overview_figures", ui.tr("export.keyfig.title"),
+ui.downloads(partial(key_figures_frame, view, L), "overview_figures", ui.tr("export.keyfig.title"),
              win.label(L) if win is not None else None,
              extra=[(ui.tr("export.compare"), comp.earlier.label(L))] if comp is not None and comp.available else [])
 

@@ -4,6 +4,7 @@ Draws netvalue.views.ripples; computes nothing itself."""
 
 from __future__ import annotations
 
+from functools import partial
 from urllib.parse import quote
 
 import streamlit as st
@@ -112,7 +113,7 @@ for col, frame, name, heading in ((a, view.by_generation, "by_generation", ui.tr
     with col:
         st.subheader(heading)
         st.dataframe(frame, width="stretch", hide_index=True, column_config=values)
-        ui.downloads(formats.with_decimals(frame, {view.mean_column: 0}), f"ripples_{name}", heading,
+        ui.downloads(partial(formats.with_decimals, frame, {view.mean_column: 0}), f"ripples_{name}", heading,
                      win.label(L) if win is not None else None)
 st.caption(ui.tr("ripples.how_budding_table"))
 if view.budding_answer:

@@ -109,3 +109,23 @@ def test_the_catalogue_download_keeps_the_pages_columns(sample):
                                  "Indgår i kroner", "Id"]
 
 
+
+
+def test_a_download_makes_its_table_only_when_clicked(app_store):
+    from streamlit.testing.v1 import AppTest
+
+    def app():
+        import pandas as pd
+        import streamlit as st
+
+        import ui
+
+        calls = st.session_state.setdefault("calls", [])
+        st.session_state["_filters"] = ui.flt.Filters()
+        ui.downloads(lambda: calls.append(1) or pd.DataFrame({"a": [1]}), "lazy", "Titel", "januar 2019")
+
+    at = AppTest.from_function(app).run()
+    assert not at.exception, at.exception
+    assert {"lazy_csv", "lazy_xlsx"} <= {str(b.key) for b in at.get("download_button")}
+    at.run()
+    assert at.session_state["calls"] == [], "a rerun builds no download table"
