@@ -33,6 +33,9 @@ def main() -> None:
         st.Page("pages/upload.py", title=t("page.upload", L), icon=":material/upload_file:", url_path="upload"),
         st.Page("pages/method.py", title=t("page.method", L), icon=":material/functions:", url_path="method"),
     ]
+    # This run's pages by their URL path, for the pages' own links (ui.page): a link to a Page object costs no
+    # file-system lookup, a link to a file name one per link (ten on the overview).
+    st.session_state["_pages"] = {p.url_path: p for p in pages}
     st.navigation(pages, position="sidebar").run()
 
 

@@ -303,6 +303,11 @@ def page_styles() -> None:
     st.html(script, unsafe_allow_javascript=True)
 
 
+def page(url_path: str) -> object:
+    """The st.Page app.py made for url_path in this run (for st.page_link); the file name where there is none."""
+    return st.session_state.get("_pages", {}).get(url_path, f"pages/{url_path}.py")
+
+
 def stop_if_empty() -> None:
     """On an empty store: say so, offer the sample and the upload page, and stop the page here."""
     if not is_empty():

@@ -76,7 +76,7 @@ if len(top) or len(bottom):
     for col, part in ((a, top), (b, bottom)):
         for row in part.itertuples():
             thin = f" · {ui.tr('evidence.thin')}" if getattr(row, "thin", False) else ""
-            col.page_link("pages/networks.py", label=explain.escape_markdown(str(row.name)) + thin,
+            col.page_link(ui.page("networks"), label=explain.escape_markdown(str(row.name)) + thin,
                           icon=":material/hub:", query_params={**flt.to_query(f), "network": row.network_id})
     if bool(top.get("thin", False).any() if len(top) else False) or \
             bool(bottom.get("thin", False).any() if len(bottom) else False):

@@ -115,4 +115,5 @@ def test_the_drawn_table_is_escaped_html_in_a_region_the_keyboard_can_reach():
     assert "<td" in alt.html and "5 &lt; 6 &amp; 7</td>" in alt.html and "Serie &quot;A&quot;</td>" in alt.html
     assert alt.html.startswith('<div role="region" tabindex="0" aria-label="T &quot;1&quot;"')
     assert alt.html.count("<tr>") == 3 and alt.html.count('<th scope="col"') == 3
-    assert 'text-align:right;">1,5</td>' in alt.html  # the number column is right-aligned
+    assert '<td class="nv-r">1,5</td>' in alt.html  # the number column is right-aligned (static/screen.css)
+    assert "style=" not in alt.html, "its look is one rule in static/screen.css, not a style per cell"

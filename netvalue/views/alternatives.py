@@ -37,24 +37,22 @@ def make(fig: go.Figure, lang: str) -> ChartAlternative:
     return ChartAlternative(text, table, table_html(table, title, numeric))
 
 
-_CELL = "border:1px solid #BDBDBD;padding:0.25rem 0.5rem;text-align:{align};"
-
-
 def table_html(table: pd.DataFrame, title: str, numeric: list[bool]) -> str:
     """A table as HTML in a region that scrolls when it is wide and can take the keyboard's focus, so the
-    scrolling works without a mouse (WCAG 2.1.1; axe: scrollable-region-focusable). Every cell is escaped."""
+    scrolling works without a mouse (WCAG 2.1.1; axe: scrollable-region-focusable). Every cell is escaped. Its
+    look is the class nv-alt in static/screen.css, not a style per cell: the page sends this HTML on every rerun,
+    and inline styles made it several times larger."""
     def cell(tag: str, v: object, right: bool) -> str:
         scope = ' scope="col"' if tag == "th" else ""
-        return f'<{tag}{scope} style="{_CELL.format(align="right" if right else "left")}">{safetext.html(v)}</{tag}>'
+        align = ' class="nv-r"' if right else ""
+        return f"<{tag}{scope}{align}>{safetext.html(v)}</{tag}>"
 
     head = "".join(cell("th", c, r) for c, r in zip(table.columns, numeric, strict=False))
     body = "".join("<tr>" + "".join(cell("td", v, r) for v, r in zip(row, numeric, strict=False)) + "</tr>"
                    for row in table.itertuples(index=False))
     name = safetext.html(title)
-    return (f'<div role="region" tabindex="0" aria-label="{name}" style="overflow-x:auto;max-width:100%">'
-            f'<table style="border-collapse:collapse;font-size:0.875rem;font-variant-numeric:tabular-nums">'
-            f'<caption style="text-align:left;font-weight:600;padding-bottom:0.25rem">{name}</caption>'
-            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
+    return (f'<div role="region" tabindex="0" aria-label="{name}" class="nv-alt">'
+            f"<table><caption>{name}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
 
 
 def alternative(fig: go.Figure, lang: str) -> ChartAlternative:
