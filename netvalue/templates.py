@@ -73,6 +73,7 @@ def csv_filename(name: str) -> str:
     return f"netvalue_skabelon_{name}.csv"
 
 
+@functools.cache
 def csv_template(name: str) -> bytes:
     """Header and example rows as Danish Excel writes CSV: ';', decimal comma, UTF-8 with BOM."""
     return export.to_csv_bytes(example_frame(name), danish=True)

@@ -26,7 +26,8 @@ def test_a_bad_file_uploaded_as_the_browser_does_is_refused_on_the_page(tmp_path
     if not _can_listen():
         pytest.skip("no loopback sockets here: a Streamlit server cannot start")
     lines = []
-    [row] = hostilebench.measure(tmp_path / "sample.duckdb", ["small_bad"], sessions=1, rounds=1, log=lines.append)
+    [row] = hostilebench.measure(tmp_path / "sample.duckdb", ["small_bad"], sessions=1, rounds=1, window=1.0,
+                                 log=lines.append)
     v = row.verdict
     assert v.statuses == [204], "the PUT was not accepted (XSRF cookie and header, or the session id)"
     assert ("error", t("upload.refused", "da", n=1)) in v.alerts, v.alerts
@@ -34,3 +35,5 @@ def test_a_bad_file_uploaded_as_the_browser_does_is_refused_on_the_page(tmp_path
     assert not any(kind == "exception" for kind, _ in v.alerts)
     assert lines == [hostilebench.line(row)]
     assert row.during and row.idle and row.after  # the other session viewed pages before, during and after
+    assert row.uploads >= 2, "a short upload is repeated until the window is full"
+    assert row.views_during >= 2

@@ -1,16 +1,18 @@
 """Hostile uploads against the running app, sent as the browser sends them, while other sessions click through
 pages: does each file stay within its budget, and do the other sessions notice?
 
-    python -m tools.hostilebench [--db PATH] [--sessions 3] [--rounds 3] [--cases wide,long_line,...]
+    python -m tools.hostilebench [--db PATH] [--sessions 3] [--rounds 3] [--window 5] [--cases wide,long_line,...]
 
 It starts `streamlit run app.py` on a loopback port with open uploads (NETVALUE_OPEN_UPLOADS=1) against the store
 (default: a fresh sample store), makes the hostile files in a temporary directory, and for each file:
 
-1. idle: the other sessions (--sessions) view overview and networks --rounds times each, all at once;
+1. idle: the other sessions (--sessions) view overview and networks in turn, all at once, for --window seconds;
 2. hostile: a fresh session opens the upload page and uploads the file exactly as Streamlit's frontend does
    (file_urls_request over the websocket, a multipart PUT per file with the XSRF cookie echoed in its header,
    then a rerun whose file_uploader state lists the files), while the other sessions keep viewing pages until
-   the upload's run has finished;
+   the upload's run has finished. An upload shorter than the window is removed and uploaded again until the
+   window is full: one 0.2 s upload overlaps too few views for a median, and two idle medians of one round
+   each already differed by 1.5x;
 3. the user removes the files (a DELETE per file and a rerun with an empty uploader, as the frontend does).
 
 Printed per file: the upload's wall time from the first request until the page has drawn its verdict (the run's
@@ -25,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import http.client
 import mimetypes
 import os
@@ -167,9 +170,10 @@ def _many(d: Path, ids: dict, n: int = 2_000) -> list[Path]:
     return out
 
 
-def _measurements(d: Path, ids: dict, size: int = LIMIT) -> list[Path]:
+def _measurements(d: Path, ids: dict, size: int = LIMIT, bad_last: bool = True) -> list[Path]:
     """Just under 50 MiB of good measurements (unique keys, sample networks and indicators, months 1900-2099)
-    with one bad month on the last line: refused only after the whole file is read."""
+    with one bad month on the last line: refused only after the whole file is read. Or all good (bad_last
+    False): the page reads and checks the whole file and offers to load it."""
     nets, inds = ids["networks"], ids["indicators"]
     months = [f"{y}-{m:02d}" for y in range(1900, 2100) for m in range(1, 13)]
     keys = len(nets) * len(inds) * len(months)
@@ -183,8 +187,9 @@ def _measurements(d: Path, ids: dict, size: int = LIMIT) -> list[Path]:
     text = "\n".join(lines) + "\n"
     while len(text) > size - 100:  # cut whole lines until the last one fits under the limit
         text = text[: text.rfind("\n", 0, len(text) - 1) + 1]
-    text += f"{nets[0]},{inds[0]},2015-13,3.5,measured,{pad}\n"
-    p = d / "maalinger_stor.csv"
+    if bad_last:
+        text += f"{nets[0]},{inds[0]},2015-13,3.5,measured,{pad}\n"
+    p = d / ("maalinger_stor.csv" if bad_last else "maalinger_gode.csv")
     p.write_text(text, encoding="utf-8")
     return [p]
 
@@ -204,9 +209,10 @@ MAKERS: dict[str, tuple[str, Callable[[Path, dict], list[Path]]]] = {
     "garbage": ("50 MB of printable garbage", _garbage),
     "many_files": ("2,000 tiny files in one upload", _many),
     "big_bad": ("50 MB of measurements, bad last line", _measurements),
+    "big_good": ("50 MB of good measurements", functools.partial(_measurements, bad_last=False)),
     "small_bad": ("one small file with one bad month", _small_bad),
 }
-DEFAULT_CASES = ("wide", "long_line", "xlsx_bomb", "garbage", "many_files", "big_bad")
+DEFAULT_CASES = ("wide", "long_line", "xlsx_bomb", "garbage", "many_files", "big_bad", "big_good")
 
 
 def make_case(key: str, directory: Path, ids: dict) -> Case:
@@ -438,24 +444,46 @@ class Row:
     held: int  # after the run, files still in the uploader
     kept: int  # after the files were removed
     load: tuple[float, float, float]
+    uploads: int = 1  # the file was uploaded this many times in a row while the others' views were timed
 
 
-async def _upload(tab: Tab, widget: str, case: Case, xsrf: str | None, pid: int, done: asyncio.Event) -> Verdict:
+async def _upload(tab: Tab, widget: str, case: Case, xsrf: str | None, pid: int, done: asyncio.Event,
+                  window: float) -> tuple[Verdict, int]:
+    """Upload the files, and again (removed in between, as a user retrying) until window seconds have passed:
+    a short upload alone would overlap too few of the others' views to give them a median. The first verdict,
+    and how many uploads there were."""
     try:
-        return await tab.upload(widget, case.files, xsrf, pid)
+        t0 = time.perf_counter()
+        first = await tab.upload(widget, case.files, xsrf, pid)
+        n = 1
+        while time.perf_counter() - t0 < window:
+            await tab.remove(widget, xsrf)
+            await tab.upload(widget, case.files, xsrf, pid)
+            n += 1
+        return first, n
     finally:
         done.set()
 
 
-async def _run(url: str, pid: int, cases: Sequence[Case], sessions: int, rounds: int,
+async def _for(seconds: float) -> asyncio.Event:
+    done = asyncio.Event()
+    asyncio.get_running_loop().call_later(seconds, done.set)
+    return done
+
+
+async def _run(url: str, pid: int, cases: Sequence[Case], sessions: int, rounds: int, window: float,
                log: Callable[[str], None] = print) -> list[Row]:
     xsrf = xsrf_cookie(url)
     others = [Tab(url) for _ in range(sessions)]
     await asyncio.gather(*(tb.open() for tb in others))
     rows: list[Row] = []
+
+    async def quiet() -> dict[str, float]:
+        return medians(await browse(others, rounds, await _for(window) if window else None))
+
     try:
         await browse(others, 1)  # warm: every session has seen every page once, so the caches are full
-        idle = medians(await browse(others, rounds))
+        idle = await quiet()
         for case in cases:
             tab = Tab(url)
             await tab.open()
@@ -464,16 +492,17 @@ async def _run(url: str, pid: int, cases: Sequence[Case], sessions: int, rounds:
                 done = asyncio.Event()
                 load = os.getloadavg()
                 with MemoryWatch(pid) as mem:
-                    verdict, during_times = await asyncio.gather(_upload(tab, widget, case, xsrf, pid, done),
-                                                                 browse(others, rounds, done))
+                    (verdict, uploads), during_times = await asyncio.gather(
+                        _upload(tab, widget, case, xsrf, pid, done, window), browse(others, rounds, done))
                 held = memory_bytes(pid)["VmRSS"]
                 await tab.remove(widget, xsrf)
                 kept = memory_bytes(pid)["VmRSS"]
             finally:
                 await tab.close()
-            after = medians(await browse(others, rounds))
+            after = await quiet()
             rows.append(Row(case, verdict, idle, medians(during_times), after,
-                            sum(len(v) for v in during_times.values()), mem.before, mem.peak, held, kept, load))
+                            sum(len(v) for v in during_times.values()), mem.before, mem.peak, held, kept, load,
+                            uploads))
             log(line(rows[-1]))
             idle = after  # the next file's idle figure is this one's after (interleaved, no extra views)
     finally:
@@ -481,18 +510,18 @@ async def _run(url: str, pid: int, cases: Sequence[Case], sessions: int, rounds:
     return rows
 
 
-def measure(db: Path, case_keys: Sequence[str], sessions: int = 3, rounds: int = 3,
+def measure(db: Path, case_keys: Sequence[str], sessions: int = 3, rounds: int = 3, window: float = 0.0,
             log: Callable[[str], None] = print) -> list[Row]:
     ids = store_ids(db)
     with tempfile.TemporaryDirectory(prefix="netvalue-hostile-") as tmp:
         cases = [make_case(k, Path(tmp), ids) for k in case_keys]
         with streamlit_server(db, SERVER_ENV) as url:
             port = int(url.rsplit(":", 1)[1])
-            return asyncio.run(_run(url, server_pid(port), cases, sessions, rounds, log))
+            return asyncio.run(_run(url, server_pid(port), cases, sessions, rounds, window, log))
 
 
 HEADER = (f"{'file':<11} {'size':>8} {'page said':<14} {'time':>7} {'PUTs':>6} {'CPU':>6} {'peak +RSS':>10} "
-          f"{'held':>7} {'kept':>7} {'others':>7} {'after':>6}  load")
+          f"{'held':>7} {'kept':>7} {'others':>7} {'after':>6} {'uploads':>7} {'views':>5}  load")
 
 
 def line(r: Row) -> str:
@@ -506,15 +535,17 @@ def line(r: Row) -> str:
     return (f"{r.case.key:<11} {r.case.size / 1e6:>6.1f}MB {v.outcome():<14} {v.seconds:>6.1f}s{ok_time}"
             f" {v.put_seconds:>5.1f}s {v.cpu_s:>5.1f}s {peak:>7.0f}MiB{ok_mem} "
             f"{(r.held - r.rss_before) / MIB:>4.0f}MiB "
-            f"{(r.kept - r.rss_before) / MIB:>4.0f}MiB {slow:>5.2f}×{ok_slow} {after:>5.2f}×  "
-            f"{r.load[0]:.2f}")
+            f"{(r.kept - r.rss_before) / MIB:>4.0f}MiB {slow:>5.2f}×{ok_slow} {after:>5.2f}× {r.uploads:>7} "
+            f"{r.views_during:>5}  {r.load[0]:.2f}")
 
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m tools.hostilebench", description=__doc__.split("\n")[0])
     p.add_argument("--db", type=Path, default=None, help="store file (default: a fresh sample store)")
     p.add_argument("--sessions", type=int, default=3, help="other sessions viewing pages meanwhile")
-    p.add_argument("--rounds", type=int, default=3, help="views of each page per session for the idle figure")
+    p.add_argument("--rounds", type=int, default=3, help="views of each page per session, at least, per figure")
+    p.add_argument("--window", type=float, default=5.0,
+                   help="seconds the others' views are timed for each figure; a shorter upload is repeated")
     p.add_argument("--cases", default=",".join(DEFAULT_CASES), help=f"of {', '.join(MAKERS)}")
     args = p.parse_args(argv)
     keys = [k for k in args.cases.split(",") if k]
@@ -528,11 +559,12 @@ def main(argv: list[str] | None = None) -> int:
     print("time: first request to the page's verdict · PUTs: of it, sending the files · CPU: server CPU seconds "
           "meanwhile (all sessions) · held: resident memory "
           "above before, files still in the uploader · kept: after the user removed them · others/after: worst "
-          "page's median view time during/after the upload ÷ idle")
+          "page's median view time during/after the upload ÷ idle · uploads: of the file in a row (a short one "
+          "is repeated to fill the window) · views: the others' page views timed meanwhile")
     print(HEADER)
     with tempfile.TemporaryDirectory(prefix="netvalue-hostilebench-") as tmp:
         db = args.db or Path(tmp) / "sample.duckdb"
-        rows = measure(db, keys, args.sessions, args.rounds)
+        rows = measure(db, keys, args.sessions, args.rounds, args.window)
     idle = {p: statistics.median([r.idle[p] for r in rows]) for p in OTHER_PAGES}
     print("idle median page view: " + ", ".join(f"{p} {s:.2f} s" for p, s in idle.items()))
     failed = [r.case.key for r in rows if r.verdict.seconds >= GOAL_SECONDS or r.peak - r.rss_before >= GOAL_BYTES
