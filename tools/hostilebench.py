@@ -60,6 +60,7 @@ OTHER_PAGES = ("overview", "networks")
 GOAL_SECONDS = 10.0
 GOAL_BYTES = 2**30
 GOAL_SLOWDOWN = 1.5
+WINDOW_S = 5.0  # seconds of the others' views behind each figure (idle, during, after)
 KEPT_BYTES = 64 * 2**20  # memory still held after the files are removed, above which it "did not return"
 MIB = 2**20
 SERVER_ENV = {"NETVALUE_OPEN_UPLOADS": "1"}
@@ -465,7 +466,8 @@ async def _upload(tab: Tab, widget: str, case: Case, xsrf: str | None, pid: int,
         done.set()
 
 
-async def _for(seconds: float) -> asyncio.Event:
+def _after(seconds: float) -> asyncio.Event:
+    """An event the running loop sets after seconds."""
     done = asyncio.Event()
     asyncio.get_running_loop().call_later(seconds, done.set)
     return done
@@ -479,7 +481,7 @@ async def _run(url: str, pid: int, cases: Sequence[Case], sessions: int, rounds:
     rows: list[Row] = []
 
     async def quiet() -> dict[str, float]:
-        return medians(await browse(others, rounds, await _for(window) if window else None))
+        return medians(await browse(others, rounds, _after(window) if window else None))
 
     try:
         await browse(others, 1)  # warm: every session has seen every page once, so the caches are full
@@ -510,7 +512,7 @@ async def _run(url: str, pid: int, cases: Sequence[Case], sessions: int, rounds:
     return rows
 
 
-def measure(db: Path, case_keys: Sequence[str], sessions: int = 3, rounds: int = 3, window: float = 0.0,
+def measure(db: Path, case_keys: Sequence[str], sessions: int = 3, rounds: int = 3, window: float = WINDOW_S,
             log: Callable[[str], None] = print) -> list[Row]:
     ids = store_ids(db)
     with tempfile.TemporaryDirectory(prefix="netvalue-hostile-") as tmp:
@@ -543,8 +545,9 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m tools.hostilebench", description=__doc__.split("\n")[0])
     p.add_argument("--db", type=Path, default=None, help="store file (default: a fresh sample store)")
     p.add_argument("--sessions", type=int, default=3, help="other sessions viewing pages meanwhile")
-    p.add_argument("--rounds", type=int, default=3, help="views of each page per session, at least, per figure")
-    p.add_argument("--window", type=float, default=5.0,
+    p.add_argument("--rounds", type=int, default=3, help="views of each page per session for an idle figure when "
+                   "--window is 0")
+    p.add_argument("--window", type=float, default=WINDOW_S,
                    help="seconds the others' views are timed for each figure; a shorter upload is repeated")
     p.add_argument("--cases", default=",".join(DEFAULT_CASES), help=f"of {', '.join(MAKERS)}")
     args = p.parse_args(argv)
